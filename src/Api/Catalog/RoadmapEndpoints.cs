@@ -1,0 +1,103 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
+using Roadmap.Api.Common;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Catalog.Roadmaps.GetRoadmap;
+using Roadmap.Application.Catalog.Roadmaps.GetTopic;
+using Roadmap.Application.Catalog.Roadmaps.ListRoadmaps;
+using Roadmap.Application.Common.Paging;
+using Roadmap.Domain.Catalog;
+
+namespace Roadmap.Api.Catalog;
+
+/// <summary>Reading the catalog: anyone reads published roadmaps.</summary>
+internal static class RoadmapEndpoints
+{
+    public const string CachePolicy = "catalog";
+
+    public static IEndpointRouteBuilder MapRoadmapEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/roadmaps").WithTags("Roadmaps");
+
+        group.MapGet("/", ListRoadmaps)
+            .WithName("ListRoadmaps")
+            .WithSummary("Published roadmaps, a page at a time (Authors and Admins may ask for ?status=Draft).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/{slug}", GetRoadmap)
+            .WithName("GetRoadmap")
+            .WithSummary("The whole roadmap: sections, topics with stable ids and prerequisites, resources. Carries an ETag.")
+            .CacheOutput(CachePolicy)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{slug}/topics/{topicSlug}", GetTopic)
+            .WithName("GetTopic")
+            .WithSummary("One topic, by its slug or a former one.")
+            .CacheOutput(CachePolicy)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    private static async Task<Results<Ok<PagedList<RoadmapSummaryDto>>, ProblemHttpResult>> ListRoadmaps(
+        IMediator mediator,
+        HttpContext http,
+        CancellationToken cancellationToken,
+        int page = 1,
+        int pageSize = IPagedRequest.DefaultPageSize,
+        RoadmapStatus status = RoadmapStatus.Published)
+    {
+        var result = await mediator.Send(new ListRoadmapsQuery(page, pageSize, status, http.User.CanSeeDrafts()), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<RoadmapDto>, StatusCodeHttpResult, ProblemHttpResult>> GetRoadmap(
+        string slug, IMediator mediator, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new GetRoadmapQuery(slug, http.User.CanSeeDrafts()), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        return http.MatchesETag(ETag(result.Value.Id, result.Value.Revision), slug)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<Results<Ok<TopicDetailsDto>, StatusCodeHttpResult, ProblemHttpResult>> GetTopic(
+        string slug, string topicSlug, IMediator mediator, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new GetTopicQuery(slug, topicSlug, http.User.CanSeeDrafts()), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        return http.MatchesETag(ETag(result.Value.Topic.Id, result.Value.Revision), slug)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(result.Value);
+    }
+
+    private static string ETag(Guid id, int revision) => $"\"{id:N}-{revision}\"";
+
+    /// <summary>
+    /// Sets the response's ETag and cache tag, and says whether the client already has this representation.
+    /// The output cache answers repeat requests itself; this covers the first one after a change.
+    /// </summary>
+    private static bool MatchesETag(this HttpContext http, string etag, string slug)
+    {
+        http.Response.Headers.ETag = etag;
+        http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(RoadmapCacheInvalidation.Tag(slug));
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
+        return ifNoneMatch.Length > 0
+            && ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag);
+    }
+
+    private static bool CanSeeDrafts(this System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole("Author") || user.IsInRole("Admin");
+}

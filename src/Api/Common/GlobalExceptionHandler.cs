@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Roadmap.Api.Common;
+
+/// <summary>
+/// Turns exceptions into problem details. A bad request the framework detected (malformed JSON, a wrong
+/// type, an unknown enum name, an oversized body) keeps its 4xx status; anything else is a bug: logged once, 500.
+/// </summary>
+internal sealed partial class GlobalExceptionHandler(IProblemDetailsService problems, ILogger<GlobalExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        if (exception is BadHttpRequestException bad)
+        {
+            problem = bad.InnerException is JsonException json
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    [string.IsNullOrEmpty(json.Path) ? "$" : json.Path] = [DescribeJsonError(json)],
+                })
+                {
+                    Detail = "The request body is not valid JSON for this endpoint.",
+                }
+                : new ProblemDetails { Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : bad.Message };
+            problem.Status = bad.StatusCode;
+        }
+        else
+        {
+            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Detail = "An unexpected error occurred. Quote the traceId when reporting it.",
+            };
+        }
+
+        httpContext.Response.StatusCode = problem.Status.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Says what was wrong without echoing .NET type names.</summary>
+    private static string DescribeJsonError(JsonException json) => json.Message switch
+    {
+        var m when m.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) => "This property is not part of the format.",
+        var m when m.Contains("could not be converted", StringComparison.Ordinal) => "The value has the wrong type or is not one of the allowed values.",
+        _ when json.LineNumber is not null => $"Malformed JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).",
+        _ => "Malformed JSON.",
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string method, string path);
+}

@@ -1,0 +1,49 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Roadmap.Api.Catalog;
+using Roadmap.Api.Common;
+using Roadmap.Application.Common.Messaging;
+using Roadmap.Application.Common.Serialization;
+using Roadmap.Domain.Catalog;
+
+namespace Roadmap.Api;
+
+internal static class DependencyInjection
+{
+    /// <summary>HTTP concerns: JSON shape, problem details, OpenAPI, output cache, request logging.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(o => JsonDefaults.Apply(o.SerializerOptions));
+
+        // Bad input reaches the exception handler as BadHttpRequestException and leaves as a 4xx problem.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions.TryAdd(
+                "traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<GlobalExceptionHandler>();
+
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Roadmap API";
+            document.Info.Description = "Learning roadmaps: a catalog of roadmaps, learners' progress and the stats built from it.";
+            return Task.CompletedTask;
+        }));
+
+        // Published roadmaps are read far more often than they change; entries are dropped on change.
+        services.AddOutputCache(o => o.AddPolicy(RoadmapEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromMinutes(10))));
+        services.AddScoped<INotificationHandler<DomainEventNotification<RoadmapChangedDomainEvent>>, RoadmapCacheInvalidation>();
+
+        services.AddHttpLogging(o =>
+        {
+            o.LoggingFields = Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestMethod
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestPath
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.ResponseStatusCode
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using Roadmap.Api;
+using Roadmap.Api.Catalog;
+using Roadmap.Api.Common;
+using Roadmap.Application;
+using Roadmap.Infrastructure;
+using Roadmap.Infrastructure.Common.Persistence;
+
+var commandLine = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
+if (commandLine.Command is not null)
+{
+    // A command prints its own lines; keep the log to what went wrong.
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+}
+
+builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddApi();
+
+var app = builder.Build();
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+if (commandLine.Command is not null)
+{
+    return await commandLine.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseHttpLogging();
+app.UseRouting();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseOutputCache();
+
+app.MapOpenApi();
+app.UseSwaggerUI(o =>
+{
+    o.RoutePrefix = "docs";
+    o.DocumentTitle = "Roadmap API";
+    o.SwaggerEndpoint("/openapi/v1.json", "Roadmap API v1");
+});
+app.MapHealthEndpoints();
+app.MapRoadmapEndpoints();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the API tests' host.</summary>
+public partial class Program;

@@ -1,0 +1,113 @@
+using System.Text.Json.Serialization;
+using Roadmap.Domain.Catalog;
+
+namespace Roadmap.Application.Catalog.Contracts;
+
+/// <summary>A roadmap in a list.</summary>
+public sealed record RoadmapSummaryDto(
+    Guid Id,
+    string Slug,
+    string Title,
+    string? Description,
+    RoadmapStatus Status,
+    int Version,
+    int TopicCount,
+    int EstimatedMinutes,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>A whole roadmap, as a learner reads it.</summary>
+public sealed record RoadmapDto(
+    Guid Id,
+    string Slug,
+    string Title,
+    string? Description,
+    RoadmapStatus Status,
+    int Version,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset UpdatedAt,
+    int TopicCount,
+    int EstimatedMinutes,
+    IReadOnlyList<SectionDto> Sections)
+{
+    /// <summary>Changes with every change of the roadmap; the source of its ETag.</summary>
+    [JsonIgnore]
+    public int Revision { get; init; }
+}
+
+public sealed record SectionDto(Guid Id, string Slug, string Title, string? Description, int Order, IReadOnlyList<TopicDto> Topics);
+
+/// <summary>A topic; <see cref="Id"/> is stable across versions and renames.</summary>
+public sealed record TopicDto(
+    Guid Id,
+    string Slug,
+    string SectionSlug,
+    string Title,
+    string Summary,
+    TopicKind Kind,
+    Difficulty Difficulty,
+    int EstimatedMinutes,
+    int Order,
+    IReadOnlyList<string> Prerequisites,
+    IReadOnlyList<string> FormerSlugs,
+    IReadOnlyList<ResourceDto> Resources);
+
+public sealed record ResourceDto(string Title, string Url, ResourceType Type, bool Free);
+
+/// <summary>A topic read on its own, with the roadmap version it belongs to.</summary>
+public sealed record TopicDetailsDto(string RoadmapSlug, int RoadmapVersion, TopicDto Topic)
+{
+    [JsonIgnore]
+    public int Revision { get; init; }
+}
+
+public static class RoadmapDtoMapping
+{
+    public static RoadmapDto ToDto(this LearningRoadmap roadmap)
+    {
+        ArgumentNullException.ThrowIfNull(roadmap);
+        var slugs = roadmap.Topics.ToDictionary(t => t.Id, t => t.Slug);
+        var sections = roadmap.Sections.Where(s => !s.IsRetired).OrderBy(s => s.Order).ToList();
+        var liveTopics = roadmap.Topics.Where(t => !t.IsRetired).ToList();
+        return new RoadmapDto(
+            roadmap.Id,
+            roadmap.Slug,
+            roadmap.Title,
+            roadmap.Description,
+            roadmap.Status,
+            roadmap.Version,
+            roadmap.PublishedAt,
+            roadmap.UpdatedAt,
+            liveTopics.Count,
+            liveTopics.Sum(t => t.EstimatedMinutes),
+            sections.Select(s => new SectionDto(
+                s.Id,
+                s.Slug,
+                s.Title,
+                s.Description,
+                s.Order,
+                liveTopics.Where(t => t.SectionId == s.Id).OrderBy(t => t.Order).Select(t => t.ToDto(s.Slug, slugs)).ToList())).ToList())
+        {
+            Revision = roadmap.Revision,
+        };
+    }
+
+    public static TopicDto ToDto(this Topic topic, string sectionSlug, IReadOnlyDictionary<Guid, string> topicSlugs)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(topicSlugs);
+        return new TopicDto(
+            topic.Id,
+            topic.Slug,
+            sectionSlug,
+            topic.Title,
+            topic.Summary,
+            topic.Kind,
+            topic.Difficulty,
+            topic.EstimatedMinutes,
+            topic.Order,
+            topic.Prerequisites.Select(p => topicSlugs[p.PrerequisiteId]).Order(StringComparer.Ordinal).ToList(),
+            topic.FormerSlugs,
+            topic.Resources.Select(r => new ResourceDto(r.Title, r.Url, r.Type, r.IsFree)).ToList());
+    }
+}

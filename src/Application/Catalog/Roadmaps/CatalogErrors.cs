@@ -1,0 +1,11 @@
+using Roadmap.Domain.Common;
+
+namespace Roadmap.Application.Catalog.Roadmaps;
+
+public static class CatalogErrors
+{
+    public static Error RoadmapNotFound(string slug) => Error.NotFound("roadmap.not_found", $"No roadmap '{slug}' was found.");
+
+    public static Error TopicNotFound(string roadmapSlug, string topicSlug) =>
+        Error.NotFound("topic.not_found", $"Roadmap '{roadmapSlug}' has no topic '{topicSlug}'.");
+}

@@ -1,0 +1,17 @@
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
+
+namespace Roadmap.Application.Catalog.Roadmaps.ExportRoadmap;
+
+internal sealed class ExportRoadmapQueryHandler(IReadRepository<LearningRoadmap> roadmaps)
+    : IRequestHandler<ExportRoadmapQuery, Result<RoadmapDocument>>
+{
+    public async Task<Result<RoadmapDocument>> Handle(ExportRoadmapQuery request, CancellationToken cancellationToken)
+    {
+        var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(request.Slug), cancellationToken);
+        return roadmap is null ? CatalogErrors.RoadmapNotFound(request.Slug) : roadmap.ToDocument();
+    }
+}

@@ -1,0 +1,21 @@
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
+
+namespace Roadmap.Application.Catalog.Roadmaps.GetRoadmap;
+
+internal sealed class GetRoadmapQueryHandler(IReadRepository<LearningRoadmap> roadmaps)
+    : IRequestHandler<GetRoadmapQuery, Result<RoadmapDto>>
+{
+    public async Task<Result<RoadmapDto>> Handle(GetRoadmapQuery request, CancellationToken cancellationToken)
+    {
+        var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(request.Slug), cancellationToken);
+
+        // A draft is reported missing, not forbidden, so its existence does not leak.
+        return roadmap is null || (roadmap.Status == RoadmapStatus.Draft && !request.CanSeeDrafts)
+            ? CatalogErrors.RoadmapNotFound(request.Slug)
+            : roadmap.ToDto();
+    }
+}

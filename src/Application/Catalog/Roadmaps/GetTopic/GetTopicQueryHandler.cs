@@ -1,0 +1,30 @@
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
+
+namespace Roadmap.Application.Catalog.Roadmaps.GetTopic;
+
+internal sealed class GetTopicQueryHandler(IReadRepository<LearningRoadmap> roadmaps)
+    : IRequestHandler<GetTopicQuery, Result<TopicDetailsDto>>
+{
+    public async Task<Result<TopicDetailsDto>> Handle(GetTopicQuery request, CancellationToken cancellationToken)
+    {
+        var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(request.RoadmapSlug), cancellationToken);
+        if (roadmap is null || (roadmap.Status == RoadmapStatus.Draft && !request.CanSeeDrafts))
+        {
+            return CatalogErrors.RoadmapNotFound(request.RoadmapSlug);
+        }
+
+        var topic = roadmap.FindTopic(request.TopicSlug);
+        if (topic is null)
+        {
+            return CatalogErrors.TopicNotFound(request.RoadmapSlug, request.TopicSlug);
+        }
+
+        var section = roadmap.Sections.First(s => s.Id == topic.SectionId);
+        var slugs = roadmap.Topics.ToDictionary(t => t.Id, t => t.Slug);
+        return new TopicDetailsDto(roadmap.Slug, roadmap.Version, topic.ToDto(section.Slug, slugs)) { Revision = roadmap.Revision };
+    }
+}

@@ -1,0 +1,29 @@
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Messaging;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
+
+namespace Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
+
+/// <summary>
+/// Upserts a roadmap from its document, by slug: creates a draft, or applies the document to the existing
+/// roadmap (a published one gets a new version when anything changed). Importing the same document twice
+/// changes nothing the second time. <paramref name="Publish"/> also publishes a draft.
+/// </summary>
+public sealed record ImportRoadmapCommand(RoadmapDocument Document, bool Publish = false) : ICommand<Result<ImportRoadmapResult>>;
+
+/// <summary>What an import did, e.g. for the import command's one line per roadmap.</summary>
+public sealed record ImportRoadmapResult(string Slug, bool Created, RoadmapStatus Status, int Version, RoadmapChanges Changes)
+{
+    public override string ToString()
+    {
+        var what = Created
+            ? $"created with {Changes.SectionsAdded} sections and {Changes.TopicsAdded} topics"
+            : Changes.HasChanges
+                ? $"updated: sections +{Changes.SectionsAdded} ~{Changes.SectionsUpdated} -{Changes.SectionsRetired}, " +
+                  $"topics +{Changes.TopicsAdded} ~{Changes.TopicsUpdated} -{Changes.TopicsRetired}" +
+                  (Changes.DetailsChanged ? ", title/description changed" : string.Empty)
+                : "unchanged";
+        return $"{Slug}: {what} ({Status}, version {Version})";
+    }
+}

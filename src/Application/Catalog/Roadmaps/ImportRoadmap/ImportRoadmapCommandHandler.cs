@@ -1,0 +1,51 @@
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
+
+namespace Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
+
+internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IClock clock)
+    : IRequestHandler<ImportRoadmapCommand, Result<ImportRoadmapResult>>
+{
+    public async Task<Result<ImportRoadmapResult>> Handle(ImportRoadmapCommand request, CancellationToken cancellationToken)
+    {
+        var document = request.Document;
+        var content = document.ToContent();
+        var now = clock.UtcNow;
+        var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(document.Slug, forUpdate: true), cancellationToken);
+
+        RoadmapChanges changes;
+        var created = roadmap is null;
+        if (roadmap is null)
+        {
+            var creation = LearningRoadmap.Create(document.Slug, content, now);
+            if (!creation.IsSuccess)
+            {
+                return creation.Error;
+            }
+
+            roadmap = creation.Value;
+            roadmaps.Add(roadmap);
+            changes = new RoadmapChanges(true, roadmap.Sections.Count, 0, 0, roadmap.Topics.Count, 0, 0);
+        }
+        else
+        {
+            var applied = roadmap.Apply(content, now);
+            if (!applied.IsSuccess)
+            {
+                return applied.Error;
+            }
+
+            changes = applied.Value;
+        }
+
+        if (request.Publish && roadmap.Status == RoadmapStatus.Draft)
+        {
+            roadmap.Publish(now);
+        }
+
+        return new ImportRoadmapResult(roadmap.Slug, created, roadmap.Status, roadmap.Version, changes);
+    }
+}

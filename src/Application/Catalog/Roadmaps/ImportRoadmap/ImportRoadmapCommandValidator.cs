@@ -1,0 +1,82 @@
+using FluentValidation;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Domain.Catalog;
+
+namespace Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
+
+/// <summary>
+/// The field rules of a roadmap document. Rules spanning the document (unique slugs, known prerequisites,
+/// no cycle) belong to the domain and are checked by <see cref="LearningRoadmap.Apply"/>.
+/// </summary>
+internal sealed class ImportRoadmapCommandValidator : AbstractValidator<ImportRoadmapCommand>
+{
+    public ImportRoadmapCommandValidator()
+    {
+        RuleFor(c => c.Document).NotNull().SetValidator(new RoadmapDocumentValidator());
+    }
+}
+
+internal sealed class RoadmapDocumentValidator : AbstractValidator<RoadmapDocument>
+{
+    public RoadmapDocumentValidator()
+    {
+        RuleFor(d => d.Slug).MustBeSlug();
+        RuleFor(d => d.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+        RuleFor(d => d.Description).MaximumLength(CatalogLimits.RoadmapDescriptionMaxLength);
+        RuleFor(d => d.Sections).NotNull().NotEmpty()
+            .Must(s => s.Count <= CatalogLimits.MaxSections).WithMessage($"A roadmap has at most {CatalogLimits.MaxSections} sections.")
+            .Must(s => s.Sum(section => section?.Topics?.Count ?? 0) <= CatalogLimits.MaxTopics)
+            .WithMessage($"A roadmap has at most {CatalogLimits.MaxTopics} topics.");
+        RuleForEach(d => d.Sections).NotNull().SetValidator(new SectionDocumentValidator());
+    }
+}
+
+internal sealed class SectionDocumentValidator : AbstractValidator<SectionDocument>
+{
+    public SectionDocumentValidator()
+    {
+        RuleFor(s => s.Slug).MustBeSlug();
+        RuleFor(s => s.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+        RuleFor(s => s.Description).MaximumLength(CatalogLimits.SectionDescriptionMaxLength);
+        RuleFor(s => s.Topics).NotNull().NotEmpty()
+            .Must(t => t.Count <= CatalogLimits.MaxTopicsPerSection)
+            .WithMessage($"A section has at most {CatalogLimits.MaxTopicsPerSection} topics.");
+        RuleForEach(s => s.Topics).NotNull().SetValidator(new TopicDocumentValidator());
+    }
+}
+
+internal sealed class TopicDocumentValidator : AbstractValidator<TopicDocument>
+{
+    public TopicDocumentValidator()
+    {
+        RuleFor(t => t.Slug).MustBeSlug();
+        RuleFor(t => t.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+        RuleFor(t => t.Summary).NotEmpty().MaximumLength(CatalogLimits.TopicSummaryMaxLength);
+        RuleFor(t => t.Kind).NotNull();
+        RuleFor(t => t.Difficulty).NotNull();
+        RuleFor(t => t.EstimatedMinutes).NotNull()
+            .InclusiveBetween(CatalogLimits.MinEstimatedMinutes, CatalogLimits.MaxEstimatedMinutes);
+        RuleFor(t => t.Prerequisites).NotNull()
+            .Must(p => p.Count <= CatalogLimits.MaxPrerequisites).WithMessage($"A topic has at most {CatalogLimits.MaxPrerequisites} prerequisites.");
+        RuleForEach(t => t.Prerequisites).MustBeSlug();
+        RuleFor(t => t.FormerSlugs).NotNull()
+            .Must(f => f.Count <= CatalogLimits.MaxFormerSlugs).WithMessage($"A topic has at most {CatalogLimits.MaxFormerSlugs} former slugs.");
+        RuleForEach(t => t.FormerSlugs).MustBeSlug();
+        RuleFor(t => t.Resources).NotNull()
+            .Must(r => r.Count <= CatalogLimits.MaxResources).WithMessage($"A topic has at most {CatalogLimits.MaxResources} resources.");
+        RuleForEach(t => t.Resources).NotNull().ChildRules(resource =>
+        {
+            resource.RuleFor(r => r.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+            resource.RuleFor(r => r.Url).Must(CatalogLimits.IsHttpUrl)
+                .WithMessage($"A resource URL is an absolute http or https URL of at most {CatalogLimits.UrlMaxLength} characters.");
+            resource.RuleFor(r => r.Type).NotNull();
+        });
+    }
+}
+
+internal static class SlugRules
+{
+    public static IRuleBuilderOptions<T, string> MustBeSlug<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(CatalogLimits.IsValidSlug)
+            .WithMessage($"A slug is lowercase kebab-case (a-z, 0-9 and single hyphens), 1 to {CatalogLimits.SlugMaxLength} characters.");
+}

@@ -1,0 +1,27 @@
+using FluentValidation;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Messaging;
+using Roadmap.Application.Common.Paging;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
+
+namespace Roadmap.Application.Catalog.Roadmaps.ListRoadmaps;
+
+/// <summary>
+/// Roadmaps of one status, a page at a time. Only Authors and Admins (<paramref name="CanSeeDrafts"/>) may
+/// list drafts; anyone may list published and archived roadmaps.
+/// </summary>
+public sealed record ListRoadmapsQuery(
+    int Page = 1,
+    int PageSize = IPagedRequest.DefaultPageSize,
+    RoadmapStatus Status = RoadmapStatus.Published,
+    bool CanSeeDrafts = false) : IQuery<Result<PagedList<RoadmapSummaryDto>>>, IPagedRequest;
+
+internal sealed class ListRoadmapsQueryValidator : AbstractValidator<ListRoadmapsQuery>
+{
+    public ListRoadmapsQueryValidator()
+    {
+        this.AddPagingRules();
+        RuleFor(q => q.Status).IsInEnum();
+    }
+}

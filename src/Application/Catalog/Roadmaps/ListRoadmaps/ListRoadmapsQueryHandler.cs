@@ -1,0 +1,25 @@
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Paging;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
+
+namespace Roadmap.Application.Catalog.Roadmaps.ListRoadmaps;
+
+internal sealed class ListRoadmapsQueryHandler(IReadRepository<LearningRoadmap> roadmaps)
+    : IRequestHandler<ListRoadmapsQuery, Result<PagedList<RoadmapSummaryDto>>>
+{
+    public async Task<Result<PagedList<RoadmapSummaryDto>>> Handle(ListRoadmapsQuery request, CancellationToken cancellationToken)
+    {
+        if (request.Status == RoadmapStatus.Draft && !request.CanSeeDrafts)
+        {
+            return Error.Forbidden("roadmap.drafts_forbidden", "Only Authors and Admins can list drafts.");
+        }
+
+        var specification = new RoadmapSummariesSpec(request.Status, request.Page, request.PageSize);
+        var items = await roadmaps.ListAsync(specification, cancellationToken);
+        var total = await roadmaps.CountAsync(specification, cancellationToken);
+        return new PagedList<RoadmapSummaryDto>(items, request.Page, request.PageSize, total);
+    }
+}

@@ -1,0 +1,22 @@
+using MediatR;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
+
+namespace Roadmap.Application.Catalog.Roadmaps.PublishRoadmap;
+
+internal sealed class PublishRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IClock clock)
+    : IRequestHandler<PublishRoadmapCommand, Result<int>>
+{
+    public async Task<Result<int>> Handle(PublishRoadmapCommand request, CancellationToken cancellationToken)
+    {
+        var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapBySlugSpec(request.Slug), cancellationToken);
+        if (roadmap is null)
+        {
+            return CatalogErrors.RoadmapNotFound(request.Slug);
+        }
+
+        var published = roadmap.Publish(clock.UtcNow);
+        return published.IsSuccess ? roadmap.Version : published.Error;
+    }
+}

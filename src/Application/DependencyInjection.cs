@@ -1,0 +1,41 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Application.Common.Behaviours;
+
+namespace Roadmap.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>MediatR 5 (registered by hand: its DI package is not installable here), handlers, validators and behaviours.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        // A rule stops at its first failure, so later checks (a count) never see a null the first one reported.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        // Order matters: logging wraps validation, which wraps the unit of work around the handler.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
+
+        services.AddImplementationsOf(typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>));
+        return services;
+    }
+
+    /// <summary>Registers every concrete class of this assembly that implements one of the open generic interfaces.</summary>
+    private static void AddImplementationsOf(this IServiceCollection services, params Type[] openInterfaces)
+    {
+        var types = Assembly.GetExecutingAssembly().GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
+        foreach (var type in types)
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && openInterfaces.Contains(i.GetGenericTypeDefinition())))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+    }
+}

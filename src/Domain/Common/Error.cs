@@ -1,0 +1,33 @@
+namespace Roadmap.Domain.Common;
+
+/// <summary>What kind of expected failure an <see cref="Error"/> is; the API maps each to one status code.</summary>
+public enum ErrorType
+{
+    Validation,
+    NotFound,
+    Conflict,
+    Forbidden,
+    PreconditionFailed,
+
+    /// <summary>Well-formed input that breaks a domain rule (a prerequisite cycle, a duplicate slug).</summary>
+    Unprocessable,
+}
+
+/// <summary>An expected failure, returned as a value rather than thrown.</summary>
+/// <param name="Details">Field (or JSON path) → messages, for validation errors.</param>
+public sealed record Error(ErrorType Type, string Code, string Message, IReadOnlyDictionary<string, string[]>? Details = null)
+{
+    public static Error Validation(string code, string message, IReadOnlyDictionary<string, string[]>? details = null) =>
+        new(ErrorType.Validation, code, message, details);
+
+    public static Error Validation(string field, string message) =>
+        new(ErrorType.Validation, "validation", message, new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Error NotFound(string code, string message) => new(ErrorType.NotFound, code, message);
+
+    public static Error Conflict(string code, string message) => new(ErrorType.Conflict, code, message);
+
+    public static Error Forbidden(string code, string message) => new(ErrorType.Forbidden, code, message);
+
+    public static Error PreconditionFailed(string code, string message) => new(ErrorType.PreconditionFailed, code, message);
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Roadmap.Domain.Catalog;
+
+namespace Roadmap.Infrastructure.Catalog.Persistence;
+
+internal sealed class LearningRoadmapConfiguration : IEntityTypeConfiguration<LearningRoadmap>
+{
+    public void Configure(EntityTypeBuilder<LearningRoadmap> builder)
+    {
+        builder.ToTable("roadmaps");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Slug).HasMaxLength(CatalogLimits.SlugMaxLength);
+        builder.HasIndex(r => r.Slug).IsUnique();
+        builder.Property(r => r.Title).HasMaxLength(CatalogLimits.TitleMaxLength);
+        builder.Property(r => r.Description).HasMaxLength(CatalogLimits.RoadmapDescriptionMaxLength);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(r => new { r.Status, r.Title });
+
+        // Two authors importing at once: the second save fails instead of overwriting the first.
+        builder.Property(r => r.Revision).IsConcurrencyToken();
+
+        builder.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.RoadmapId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Topics).WithOne().HasForeignKey(t => t.RoadmapId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Sections).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(r => r.Topics).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.DomainEvents);
+    }
+}
+
+internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
+{
+    public void Configure(EntityTypeBuilder<Section> builder)
+    {
+        builder.ToTable("sections");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Slug).HasMaxLength(CatalogLimits.SlugMaxLength);
+        builder.HasIndex(s => new { s.RoadmapId, s.Slug }).IsUnique();
+        builder.Property(s => s.Title).HasMaxLength(CatalogLimits.TitleMaxLength);
+        builder.Property(s => s.Description).HasMaxLength(CatalogLimits.SectionDescriptionMaxLength);
+    }
+}
+
+internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
+{
+    public void Configure(EntityTypeBuilder<Topic> builder)
+    {
+        builder.ToTable("topics");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Slug).HasMaxLength(CatalogLimits.SlugMaxLength);
+        builder.HasIndex(t => new { t.RoadmapId, t.Slug }).IsUnique();
+        builder.Property(t => t.Title).HasMaxLength(CatalogLimits.TitleMaxLength);
+        builder.Property(t => t.Summary).HasMaxLength(CatalogLimits.TopicSummaryMaxLength);
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Difficulty).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.FormerSlugs);
+        builder.HasOne<Section>().WithMany().HasForeignKey(t => t.SectionId).OnDelete(DeleteBehavior.Restrict);
+
+        // Resources are values read and written with their topic: one JSON column.
+        builder.OwnsMany(t => t.Resources, resource =>
+        {
+            resource.ToJson("Resources");
+            resource.Property(r => r.Type).HasConversion<string>();
+        });
+        builder.Navigation(t => t.Resources).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Prerequisites are edges between topics: a table, so the graph can be queried in SQL.
+        builder.OwnsMany(t => t.Prerequisites, edge =>
+        {
+            edge.ToTable("topic_prerequisites");
+            edge.WithOwner().HasForeignKey("TopicId");
+            edge.HasKey("TopicId", nameof(TopicPrerequisite.PrerequisiteId));
+            edge.HasOne<Topic>().WithMany().HasForeignKey(p => p.PrerequisiteId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Navigation(t => t.Prerequisites).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

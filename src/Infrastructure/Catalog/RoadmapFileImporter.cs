@@ -1,0 +1,44 @@
+using System.Text.Json;
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
+using Roadmap.Application.Common.Serialization;
+
+namespace Roadmap.Infrastructure.Catalog;
+
+/// <summary>The outcome of importing one file: a line to print, and whether it worked.</summary>
+public sealed record FileImportOutcome(string File, bool Succeeded, string Line);
+
+/// <summary>Imports roadmap documents from JSON files (the seed, and the <c>import</c> command).</summary>
+public sealed class RoadmapFileImporter(IMediator mediator)
+{
+    public async Task<FileImportOutcome> ImportAsync(string file, bool publish, CancellationToken cancellationToken)
+    {
+        RoadmapDocument? document;
+        try
+        {
+            await using var stream = File.OpenRead(file);
+            document = await JsonSerializer.DeserializeAsync<RoadmapDocument>(stream, JsonDefaults.Options, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return new FileImportOutcome(file, false, $"{file}: cannot read a roadmap document: {ex.Message}");
+        }
+
+        if (document is null)
+        {
+            return new FileImportOutcome(file, false, $"{file}: the file holds no roadmap document");
+        }
+
+        var result = await mediator.Send(new ImportRoadmapCommand(document, publish), cancellationToken);
+        if (result.IsSuccess)
+        {
+            return new FileImportOutcome(file, true, result.Value.ToString());
+        }
+
+        var details = result.Error.Details is null
+            ? string.Empty
+            : "; " + string.Join("; ", result.Error.Details.Select(d => $"{d.Key}: {string.Join(" ", d.Value)}"));
+        return new FileImportOutcome(file, false, $"{file}: {result.Error.Message}{details}");
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Roadmap.Infrastructure.Common.Persistence;
+
+/// <summary>
+/// The one database of the service, with each module's configuration in its own folder. A subclass per
+/// provider carries that provider's migrations (SQLite and PostgreSQL differ in types and SQL).
+/// </summary>
+public abstract class RoadmapDbContext(DbContextOptions options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RoadmapDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteRoadmapDbContext(DbContextOptions<SqliteRoadmapDbContext> options) : RoadmapDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite has no date type: store times as sortable integers so they can be compared and ordered in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresRoadmapDbContext(DbContextOptions<PostgresRoadmapDbContext> options) : RoadmapDbContext(options);

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Infrastructure.Catalog;
+using Roadmap.Infrastructure.Common;
+using Roadmap.Infrastructure.Common.Persistence;
+
+namespace Roadmap.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Roadmap";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddPersistence(configuration);
+        services.AddCatalog(configuration);
+        return services;
+    }
+
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DatabaseOptions.SectionName);
+        services.Configure<DatabaseOptions>(section);
+        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<SqliteRoadmapDbContext>(o =>
+                    o.UseSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString));
+                services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqliteRoadmapDbContext>());
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"Database:Provider is Postgres but ConnectionStrings:{ConnectionStringName} is not set.");
+                }
+
+                services.AddDbContext<PostgresRoadmapDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<PostgresRoadmapDbContext>());
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
+        }
+
+        services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHealthChecks().AddDbContextCheck<RoadmapDbContext>("database", tags: ["ready"]);
+    }
+
+    private static void AddCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.SectionName));
+        services.AddScoped<RoadmapFileImporter>();
+        services.AddScoped<CatalogSeeder>();
+    }
+}
