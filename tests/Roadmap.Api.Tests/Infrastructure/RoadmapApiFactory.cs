@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Roadmap.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The whole service on a real database, one database per test class. Subclasses choose the provider;
+/// the same test classes run against each (see <see cref="ApiTestBase{TFactory}"/>).
+/// </summary>
+public abstract class RoadmapApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    /// <summary>Why this factory cannot run (no database server configured), or null when it can.</summary>
+    public string? Unavailable { get; protected set; }
+
+    /// <summary>Adds a configuration value before the host starts (call from a derived factory's InitializeAsync).</summary>
+    protected void Set(string key, string? value) => _settings[key] = value;
+
+    public abstract ValueTask InitializeAsync();
+
+    public T Service<T>(IServiceScope scope)
+        where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
+
+/// <summary>A fresh SQLite file per test class.</summary>
+public sealed class SqliteApiFactory : RoadmapApiFactory
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "roadmap-tests", Guid.NewGuid().ToString("N"));
+
+    public override ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        Set("Database:Provider", "Sqlite");
+        Set("ConnectionStrings:Roadmap", $"Data Source={Path.Combine(_folder, "roadmap.db")}");
+        return ValueTask.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the temp folder's cleanup.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>
+/// A fresh PostgreSQL database per test class, on the server named by <c>ROADMAP_TEST_POSTGRES</c>. Without it
+/// the tests are reported skipped, unless <c>ROADMAP_TEST_POSTGRES_REQUIRED</c> is set (as in CI): then they fail.
+/// </summary>
+public sealed class PostgresApiFactory : RoadmapApiFactory
+{
+    public const string ServerVariable = "ROADMAP_TEST_POSTGRES";
+    public const string RequiredVariable = "ROADMAP_TEST_POSTGRES_REQUIRED";
+
+    private readonly string _database = $"roadmap_test_{Guid.NewGuid():N}";
+    private string? _server;
+
+    public override async ValueTask InitializeAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(ServerVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RequiredVariable)))
+            {
+                throw new InvalidOperationException($"{RequiredVariable} is set but {ServerVariable} is not.");
+            }
+
+            Unavailable = $"PostgreSQL tests need {ServerVariable} (a connection string to a server where the user may create databases).";
+            return;
+        }
+
+        // Databases are created and dropped from the maintenance database unless the variable names another.
+        var builder = new NpgsqlConnectionStringBuilder(server);
+        builder.Database ??= "postgres";
+        _server = builder.ConnectionString;
+        await using (var connection = new NpgsqlConnection(_server))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Set("Database:Provider", "Postgres");
+        Set("Database:ApplyMigrations", "true");
+        Set("ConnectionStrings:Roadmap", new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Unavailable is null && _server is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_server);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
