@@ -1,0 +1,62 @@
+using System.Net;
+using FluentAssertions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Api.Tests.Infrastructure;
+
+namespace Roadmap.Api.Tests.Platform;
+
+/// <summary>The API describes itself: an OpenAPI 3.1 document with every route, and browsable docs.</summary>
+public sealed class OpenApiTests(SqliteApiFactory factory) : ApiTestBase<SqliteApiFactory>(factory)
+{
+    [Fact]
+    public async Task The_OpenAPI_document_is_version_3_1_and_describes_every_api_route()
+    {
+        using var client = Client();
+
+        var document = await ReadJson(await client.GetAsync("/openapi/v1.json", Ct));
+
+        document.GetProperty("openapi").GetString().Should().StartWith("3.1");
+        var described = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(m => $"{m.Name.ToUpperInvariant()} {p.Name}"))
+            .ToHashSet();
+        var routes = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .ToList();
+        routes.Should().NotBeEmpty();
+        routes.Should().BeSubsetOf(described);
+    }
+
+    [Fact]
+    public async Task Every_operation_documents_its_success_and_problem_responses()
+    {
+        using var client = Client();
+
+        var document = await ReadJson(await client.GetAsync("/openapi/v1.json", Ct));
+
+        foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api", StringComparison.Ordinal)))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var responses = operation.Value.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+                responses.Should().Contain(r => r.StartsWith('2'), $"{operation.Name} {path.Name} documents its success");
+                responses.Should().Contain(r => r.StartsWith('4'), $"{operation.Name} {path.Name} documents its client errors");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_docs_page_renders_the_document()
+    {
+        using var client = Client();
+
+        var page = await client.GetAsync("/docs/index.html", Ct);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        var script = await client.GetStringAsync("/docs/index.js", Ct);
+
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        html.Should().Contain("swagger-ui");
+        (html + script).Should().Contain("/openapi/v1.json", "the page is configured with the service's own document");
+    }
+}
