@@ -1,6 +1,7 @@
 using Roadmap.Api;
 using Roadmap.Api.Catalog;
 using Roadmap.Api.Common;
+using Roadmap.Api.Identity;
 using Roadmap.Application;
 using Roadmap.Infrastructure;
 using Roadmap.Infrastructure.Common.Persistence;
@@ -16,21 +17,33 @@ if (commandLine.Command is not null)
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 builder.Services
     .AddApplication()
-    .AddInfrastructure(builder.Configuration)
-    .AddApi();
+    .AddInfrastructure(builder.Configuration, builder.Environment)
+    .AddApi()
+    .AddSecurity(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 if (commandLine.Command is not null)
 {
-    return await commandLine.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping);
+    return await commandLine.RunAsync(app.Services, Console.In, Console.Out, app.Lifetime.ApplicationStopping);
 }
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
 app.UseHttpLogging();
 app.UseRouting();
+app.UseCors();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseOutputCache();
 
 app.MapOpenApi();
@@ -41,7 +54,10 @@ app.UseSwaggerUI(o =>
     o.SwaggerEndpoint("/openapi/v1.json", "Roadmap API v1");
 });
 app.MapHealthEndpoints();
+app.MapAuthEndpoints();
+app.MapMeEndpoints();
 app.MapRoadmapEndpoints();
+app.MapRoadmapAuthoringEndpoints();
 
 await app.RunAsync();
 return 0;

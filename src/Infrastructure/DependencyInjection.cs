@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Infrastructure.Catalog;
 using Roadmap.Infrastructure.Common;
 using Roadmap.Infrastructure.Common.Persistence;
+using Roadmap.Infrastructure.Identity;
 
 namespace Roadmap.Infrastructure;
 
@@ -12,13 +14,15 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Roadmap";
 
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, SystemClock>();
         services.AddPersistence(configuration);
         services.AddCatalog(configuration);
+        services.AddIdentityModule(configuration, environment);
         return services;
     }
 

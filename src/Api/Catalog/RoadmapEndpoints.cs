@@ -97,7 +97,4 @@ internal static class RoadmapEndpoints
         return ifNoneMatch.Length > 0
             && ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag);
     }
-
-    private static bool CanSeeDrafts(this System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole("Author") || user.IsInRole("Admin");
 }

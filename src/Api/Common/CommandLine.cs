@@ -1,9 +1,12 @@
+using MediatR;
+using Roadmap.Application.Identity.Accounts.CreateAdmin;
 using Roadmap.Infrastructure.Catalog;
 
 namespace Roadmap.Api.Common;
 
 /// <summary>
-/// The service's commands besides serving HTTP: <c>import [--publish] &lt;file&gt;...</c>. Arguments of the form
+/// The service's commands besides serving HTTP: <c>import [--publish] &lt;file&gt;...</c> and
+/// <c>users create-admin --email &lt;email&gt; [--display-name &lt;name&gt;]</c>. Arguments of the form
 /// <c>--Key=value</c> stay configuration overrides, as for the server.
 /// </summary>
 internal sealed record CommandLine(string? Command, IReadOnlyList<string> Arguments, string[] HostArgs)
@@ -19,16 +22,59 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
         return new CommandLine(args[0], args.Skip(1).Except(hostArgs).ToList(), hostArgs);
     }
 
-    public async Task<int> RunAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>The environment variable the admin password may come from; otherwise it is read from standard input.</summary>
+    public const string AdminPasswordVariable = "ROADMAP_ADMIN_PASSWORD";
+
+    private const string Usage = "Usage: import [--publish] <file>... | users create-admin --email <email> [--display-name <name>]";
+
+    public async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
-        switch (Command)
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        switch (Command, Arguments.FirstOrDefault())
         {
-            case "import":
+            case ("import", _):
                 return await ImportAsync(services, output, cancellationToken);
+            case ("users", "create-admin"):
+                return await CreateAdminAsync(services, input, output, cancellationToken);
             default:
-                await output.WriteLineAsync($"Unknown command '{Command}'. Usage: import [--publish] <file>...");
+                await output.WriteLineAsync(Usage);
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// Creates (or promotes) an Admin. The password never appears on the command line, where other users of
+    /// the machine could see it: it comes from <see cref="AdminPasswordVariable"/> or the first line of stdin.
+    /// </summary>
+    private async Task<int> CreateAdminAsync(IServiceProvider services, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        var email = Option("--email");
+        if (email is null)
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var password = Environment.GetEnvironmentVariable(AdminPasswordVariable) ?? await input.ReadLineAsync(cancellationToken) ?? string.Empty;
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new CreateAdminCommand(email, password, Option("--display-name") ?? "Admin"), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            var details = result.Error.Details?.SelectMany(d => d.Value.Select(m => $"{d.Key}: {m}")) ?? [];
+            await output.WriteLineAsync(string.Join("; ", details.Prepend(result.Error.Message)));
+            return 1;
+        }
+
+        await output.WriteLineAsync($"{result.Value.Email} is an Admin ({result.Value.Id}).");
+        return 0;
+    }
+
+    private string? Option(string name)
+    {
+        var index = Arguments.ToList().IndexOf(name);
+        return index >= 0 && index + 1 < Arguments.Count ? Arguments[index + 1] : null;
     }
 
     /// <summary>Imports each file, printing one line per roadmap; the exit code is 1 when any file failed.</summary>

@@ -4,6 +4,9 @@ namespace Roadmap.Domain.Common;
 public enum ErrorType
 {
     Validation,
+
+    /// <summary>The caller did not prove who they are (bad credentials, an unusable token).</summary>
+    Unauthorized,
     NotFound,
     Conflict,
     Forbidden,
@@ -22,6 +25,8 @@ public sealed record Error(ErrorType Type, string Code, string Message, IReadOnl
 
     public static Error Validation(string field, string message) =>
         new(ErrorType.Validation, "validation", message, new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Error Unauthorized(string code, string message) => new(ErrorType.Unauthorized, code, message);
 
     public static Error NotFound(string code, string message) => new(ErrorType.NotFound, code, message);
 

@@ -158,9 +158,9 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         await File.WriteAllTextAsync(bad, """{ "slug": "Not A Slug", "title": "" }""", Ct);
         using var output = new StringWriter();
 
-        var exit = await CommandLine.Parse(["import", "--publish", good, bad]).RunAsync(Factory.Services, output, Ct);
+        var exit = await CommandLine.Parse(["import", "--publish", good, bad]).RunAsync(Factory.Services, TextReader.Null, output, Ct);
         using var again = new StringWriter();
-        var repeatExit = await CommandLine.Parse(["import", good]).RunAsync(Factory.Services, again, Ct);
+        var repeatExit = await CommandLine.Parse(["import", good]).RunAsync(Factory.Services, TextReader.Null, again, Ct);
 
         exit.Should().Be(1);
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);

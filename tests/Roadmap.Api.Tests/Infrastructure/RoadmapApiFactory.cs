@@ -11,13 +11,27 @@ namespace Roadmap.Api.Tests.Infrastructure;
 /// </summary>
 public abstract class RoadmapApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    /// <summary>The key tokens are signed with in tests, so tests can also forge tokens with it or without it.</summary>
+    public const string SigningKey = "test-signing-key-of-at-least-thirty-two-bytes-0123456789";
+
+    public const string Issuer = "roadmap-tests";
+    public const string Audience = "roadmap-tests-api";
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal)
+    {
+        ["Auth:SigningKey"] = SigningKey,
+        ["Auth:Issuer"] = Issuer,
+        ["Auth:Audience"] = Audience,
+
+        // Tests sign in often from one address; the rate limit has tests of its own with a low limit.
+        ["RateLimiting:Auth:PermitLimit"] = "100000",
+    };
 
     /// <summary>Why this factory cannot run (no database server configured), or null when it can.</summary>
     public string? Unavailable { get; protected set; }
 
     /// <summary>Adds a configuration value before the host starts (call from a derived factory's InitializeAsync).</summary>
-    protected void Set(string key, string? value) => _settings[key] = value;
+    public void Set(string key, string? value) => _settings[key] = value;
 
     public abstract ValueTask InitializeAsync();
 

@@ -22,11 +22,15 @@ public sealed class OpenApiTests(SqliteApiFactory factory) : ApiTestBase<SqliteA
             .ToHashSet();
         var routes = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal))
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {WithoutConstraints(e.RoutePattern.RawText!)}"))
             .ToList();
         routes.Should().NotBeEmpty();
         routes.Should().BeSubsetOf(described);
     }
+
+    /// <summary><c>/api/admin/users/{id:guid}/roles/</c> as OpenAPI writes it: <c>/api/admin/users/{id}/roles</c>.</summary>
+    private static string WithoutConstraints(string route) =>
+        System.Text.RegularExpressions.Regex.Replace(route, @"\{(\w+):[^}]+\}", "{$1}").TrimEnd('/');
 
     [Fact]
     public async Task Every_operation_documents_its_success_and_problem_responses()

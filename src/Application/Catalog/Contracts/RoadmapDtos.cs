@@ -61,8 +61,17 @@ public sealed record TopicDetailsDto(string RoadmapSlug, int RoadmapVersion, Top
     public int Revision { get; init; }
 }
 
+/// <summary>Where a roadmap stands after publishing or archiving it.</summary>
+public sealed record RoadmapStateDto(string Slug, RoadmapStatus Status, int Version);
+
 public static class RoadmapDtoMapping
 {
+    public static RoadmapStateDto ToStateDto(this LearningRoadmap roadmap)
+    {
+        ArgumentNullException.ThrowIfNull(roadmap);
+        return new RoadmapStateDto(roadmap.Slug, roadmap.Status, roadmap.Version);
+    }
+
     public static RoadmapDto ToDto(this LearningRoadmap roadmap)
     {
         ArgumentNullException.ThrowIfNull(roadmap);

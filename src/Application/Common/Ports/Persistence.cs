@@ -28,6 +28,8 @@ public interface IReadRepository<T>
 
     Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken);
 
+    Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken);
+
     Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken);
 
     /// <summary>Counts what the specification's criteria select, ignoring its paging.</summary>

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Roadmap.Application.Identity.Accounts.CreateAdmin;
 using Roadmap.Infrastructure.Catalog;
+using Roadmap.Infrastructure.Identity;
 
 namespace Roadmap.Infrastructure.Common.Persistence;
 
@@ -29,6 +31,25 @@ public sealed partial class DatabaseInitializer(
         }
 
         await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedIfEmptyAsync(cancellationToken);
+        await EnsureBootstrapAdminAsync(scope.ServiceProvider, cancellationToken);
+    }
+
+    /// <summary>The first Admin, from <c>Auth:BootstrapAdmin</c> when both its email and password are configured.</summary>
+    private async Task EnsureBootstrapAdminAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var admin = services.GetRequiredService<IOptions<AuthOptions>>().Value.BootstrapAdmin;
+        if (string.IsNullOrWhiteSpace(admin.Email) || string.IsNullOrEmpty(admin.Password))
+        {
+            return;
+        }
+
+        var result = await services.GetRequiredService<IMediator>().Send(new CreateAdminCommand(admin.Email, admin.Password), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"Auth:BootstrapAdmin could not be created: {result.Error.Message}");
+        }
+
+        LogAdminEnsured(result.Value.Email);
     }
 
     private static void EnsureSqliteFolder(string? connectionString)
@@ -40,6 +61,9 @@ public sealed partial class DatabaseInitializer(
             Directory.CreateDirectory(folder);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bootstrap Admin {Email} is in place")]
+    private partial void LogAdminEnsured(string email);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
     private partial void LogMigrated(DatabaseProvider provider);

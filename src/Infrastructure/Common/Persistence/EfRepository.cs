@@ -14,6 +14,9 @@ internal sealed class EfRepository<T>(RoadmapDbContext db) : IRepository<T>
     public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(db.Set<T>(), specification).FirstOrDefaultAsync(cancellationToken);
 
+    public Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+        SpecificationEvaluator.Apply(db.Set<T>(), specification).ToListAsync(cancellationToken);
+
     public Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(db.Set<T>(), specification).ToListAsync(cancellationToken);
 

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Roadmap.Infrastructure.Identity;
 
 namespace Roadmap.Infrastructure.Common.Persistence;
 
@@ -7,11 +10,13 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 /// The one database of the service, with each module's configuration in its own folder. A subclass per
 /// provider carries that provider's migrations (SQLite and PostgreSQL differ in types and SQL).
 /// </summary>
-public abstract class RoadmapDbContext(DbContextOptions options) : DbContext(options)
+public abstract class RoadmapDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RoadmapDbContext).Assembly);
     }
 }

@@ -8,13 +8,24 @@ namespace Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 /// <summary>
 /// Upserts a roadmap from its document, by slug: creates a draft, or applies the document to the existing
 /// roadmap (a published one gets a new version when anything changed). Importing the same document twice
-/// changes nothing the second time. <paramref name="Publish"/> also publishes a draft.
+/// changes nothing the second time. <paramref name="Publish"/> also publishes a draft. <paramref name="RouteSlug"/>,
+/// when given (<c>PUT /api/roadmaps/{slug}</c>), must be the document's slug.
 /// </summary>
-public sealed record ImportRoadmapCommand(RoadmapDocument Document, bool Publish = false) : ICommand<Result<ImportRoadmapResult>>;
+public sealed record ImportRoadmapCommand(RoadmapDocument Document, bool Publish = false, string? RouteSlug = null)
+    : ICommand<Result<ImportRoadmapResult>>;
 
 /// <summary>What an import did, e.g. for the import command's one line per roadmap.</summary>
 public sealed record ImportRoadmapResult(string Slug, bool Created, RoadmapStatus Status, int Version, RoadmapChanges Changes)
 {
+    public static ImportRoadmapResult ForCreated(LearningRoadmap roadmap)
+    {
+        ArgumentNullException.ThrowIfNull(roadmap);
+        var liveSections = roadmap.Sections.Count(s => !s.IsRetired);
+        var liveTopics = roadmap.Topics.Count(t => !t.IsRetired);
+        return new ImportRoadmapResult(
+            roadmap.Slug, true, roadmap.Status, roadmap.Version, new RoadmapChanges(true, liveSections, 0, 0, liveTopics, 0, 0));
+    }
+
     public override string ToString()
     {
         var what = Created

@@ -16,8 +16,7 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
         var now = clock.UtcNow;
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(document.Slug, forUpdate: true), cancellationToken);
 
-        RoadmapChanges changes;
-        var created = roadmap is null;
+        ImportRoadmapResult outcome;
         if (roadmap is null)
         {
             var creation = LearningRoadmap.Create(document.Slug, content, now);
@@ -28,7 +27,7 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
 
             roadmap = creation.Value;
             roadmaps.Add(roadmap);
-            changes = new RoadmapChanges(true, roadmap.Sections.Count, 0, 0, roadmap.Topics.Count, 0, 0);
+            outcome = ImportRoadmapResult.ForCreated(roadmap);
         }
         else
         {
@@ -38,7 +37,7 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
                 return applied.Error;
             }
 
-            changes = applied.Value;
+            outcome = new ImportRoadmapResult(roadmap.Slug, false, roadmap.Status, roadmap.Version, applied.Value);
         }
 
         if (request.Publish && roadmap.Status == RoadmapStatus.Draft)
@@ -46,6 +45,6 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
             roadmap.Publish(now);
         }
 
-        return new ImportRoadmapResult(roadmap.Slug, created, roadmap.Status, roadmap.Version, changes);
+        return outcome with { Status = roadmap.Status, Version = roadmap.Version };
     }
 }

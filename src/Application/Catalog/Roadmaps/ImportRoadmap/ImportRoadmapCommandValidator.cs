@@ -13,6 +13,9 @@ internal sealed class ImportRoadmapCommandValidator : AbstractValidator<ImportRo
     public ImportRoadmapCommandValidator()
     {
         RuleFor(c => c.Document).NotNull().SetValidator(new RoadmapDocumentValidator());
+        RuleFor(c => c.Document.Slug).Equal(c => c.RouteSlug)
+            .When(c => c.RouteSlug is not null && c.Document is not null)
+            .WithMessage("The document's slug must be the slug in the URL (a roadmap's slug cannot be changed).");
     }
 }
 

@@ -1,7 +1,8 @@
+using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps.PublishRoadmap;
 
 /// <summary>Makes a draft public as version 1.</summary>
-public sealed record PublishRoadmapCommand(string Slug) : ICommand<Result<int>>;
+public sealed record PublishRoadmapCommand(string Slug) : ICommand<Result<RoadmapStateDto>>;

@@ -1,4 +1,5 @@
 using MediatR;
+using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
@@ -6,9 +7,9 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.PublishRoadmap;
 
 internal sealed class PublishRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IClock clock)
-    : IRequestHandler<PublishRoadmapCommand, Result<int>>
+    : IRequestHandler<PublishRoadmapCommand, Result<RoadmapStateDto>>
 {
-    public async Task<Result<int>> Handle(PublishRoadmapCommand request, CancellationToken cancellationToken)
+    public async Task<Result<RoadmapStateDto>> Handle(PublishRoadmapCommand request, CancellationToken cancellationToken)
     {
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapBySlugSpec(request.Slug), cancellationToken);
         if (roadmap is null)
@@ -17,6 +18,6 @@ internal sealed class PublishRoadmapCommandHandler(IRepository<LearningRoadmap> 
         }
 
         var published = roadmap.Publish(clock.UtcNow);
-        return published.IsSuccess ? roadmap.Version : published.Error;
+        return published.IsSuccess ? roadmap.ToStateDto() : published.Error;
     }
 }

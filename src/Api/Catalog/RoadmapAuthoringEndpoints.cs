@@ -1,0 +1,106 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Roadmap.Api.Common;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Catalog.Roadmaps.ArchiveRoadmap;
+using Roadmap.Application.Catalog.Roadmaps.CreateRoadmap;
+using Roadmap.Application.Catalog.Roadmaps.ExportRoadmap;
+using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
+using Roadmap.Application.Catalog.Roadmaps.PublishRoadmap;
+
+namespace Roadmap.Api.Catalog;
+
+/// <summary>Writing the catalog (Authors and Admins): roadmaps as JSON documents, publishing, archiving.</summary>
+internal static class RoadmapAuthoringEndpoints
+{
+    /// <summary>A roadmap document of 1,000 topics with long summaries stays well under this.</summary>
+    public const long DocumentSizeLimit = 8 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapRoadmapAuthoringEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/roadmaps").WithTags("Roadmap authoring").RequireAuthorization(Security.AuthorPolicy);
+
+        group.MapPost("/", Create)
+            .WithName("CreateRoadmap")
+            .WithSummary("Creates a draft from a roadmap document (docs/roadmap-document.md).")
+            .WithRequestSizeLimit(DocumentSizeLimit)
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesAuthProblems();
+
+        group.MapPut("/{slug}", Import)
+            .WithName("ImportRoadmap")
+            .WithSummary("Upserts a roadmap from its document; a published roadmap that changes gets a new version.")
+            .WithRequestSizeLimit(DocumentSizeLimit)
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesAuthProblems();
+
+        group.MapGet("/{slug}/export", Export)
+            .WithName("ExportRoadmap")
+            .WithSummary("The roadmap's document; importing it back changes nothing.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesAuthProblems();
+
+        group.MapPost("/{slug}/publish", Publish)
+            .WithName("PublishRoadmap")
+            .WithSummary("Makes a draft public as version 1.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesAuthProblems();
+
+        group.MapPost("/{slug}/archive", Archive)
+            .WithName("ArchiveRoadmap")
+            .WithSummary("Takes a roadmap out of the catalog; its learners keep their history.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesAuthProblems();
+
+        return app;
+    }
+
+    private static async Task<Results<Created<ImportRoadmapResult>, ProblemHttpResult>> Create(
+        RoadmapDocument document, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new CreateRoadmapCommand(document), cancellationToken);
+        return result.IsSuccess ? TypedResults.Created($"/api/roadmaps/{result.Value.Slug}", result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ImportRoadmapResult>, Created<ImportRoadmapResult>, ProblemHttpResult>> Import(
+        string slug, RoadmapDocument document, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new ImportRoadmapCommand(document, RouteSlug: slug), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        return result.Value.Created ? TypedResults.Created($"/api/roadmaps/{slug}", result.Value) : TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<Results<Ok<RoadmapDocument>, ProblemHttpResult>> Export(
+        string slug, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new ExportRoadmapQuery(slug), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<RoadmapStateDto>, ProblemHttpResult>> Publish(
+        string slug, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new PublishRoadmapCommand(slug), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<RoadmapStateDto>, ProblemHttpResult>> Archive(
+        string slug, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new ArchiveRoadmapCommand(slug), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static RouteHandlerBuilder ProducesAuthProblems(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+}

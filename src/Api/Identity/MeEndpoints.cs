@@ -1,0 +1,65 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Roadmap.Api.Common;
+using Roadmap.Application.Identity.Accounts.GetMyProfile;
+using Roadmap.Application.Identity.Accounts.SetUserRoles;
+using Roadmap.Application.Identity.Accounts.UpdateMyProfile;
+using Roadmap.Application.Identity.Contracts;
+
+namespace Roadmap.Api.Identity;
+
+/// <summary>The signed-in user's profile, and the Admin's role management.</summary>
+internal static class MeEndpoints
+{
+    public static IEndpointRouteBuilder MapMeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/api/me").WithTags("Profile").RequireAuthorization();
+        me.MapGet("/", GetProfile)
+            .WithName("GetMyProfile")
+            .WithSummary("The signed-in user's profile.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapPatch("/", UpdateProfile)
+            .WithName("UpdateMyProfile")
+            .WithSummary("Changes displayName, timeZone (IANA) or showOnLeaderboard; fields left out stay as they are.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        app.MapPut("/api/admin/users/{id:guid}/roles", SetRoles)
+            .WithTags("Admin")
+            .WithName("SetUserRoles")
+            .WithSummary("Sets a user's roles (Learner, Author, Admin); every account stays a Learner.")
+            .RequireAuthorization(Security.AdminPolicy)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Results<Ok<UserProfileDto>, ProblemHttpResult>> GetProfile(
+        HttpContext http, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new GetMyProfileQuery(http.User.UserId()), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<UserProfileDto>, ProblemHttpResult>> UpdateProfile(
+        UpdateProfileRequest body, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(
+            new UpdateMyProfileCommand(http.User.UserId(), body.DisplayName, body.TimeZone, body.ShowOnLeaderboard), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<UserProfileDto>, ProblemHttpResult>> SetRoles(
+        Guid id, SetRolesRequest body, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new SetUserRolesCommand(id, body.Roles), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+}
+
+internal sealed record UpdateProfileRequest(string? DisplayName, string? TimeZone, bool? ShowOnLeaderboard);
+
+internal sealed record SetRolesRequest(IReadOnlyList<string> Roles);

@@ -1,0 +1,29 @@
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
+
+namespace Roadmap.Application.Catalog.Roadmaps.CreateRoadmap;
+
+internal sealed class CreateRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IClock clock)
+    : IRequestHandler<CreateRoadmapCommand, Result<ImportRoadmapResult>>
+{
+    public async Task<Result<ImportRoadmapResult>> Handle(CreateRoadmapCommand request, CancellationToken cancellationToken)
+    {
+        if (await roadmaps.AnyAsync(new RoadmapBySlugSpec(request.Document.Slug), cancellationToken))
+        {
+            return Error.Conflict("roadmap.slug_taken", $"A roadmap '{request.Document.Slug}' already exists; import the document with PUT to change it.");
+        }
+
+        var created = LearningRoadmap.Create(request.Document.Slug, request.Document.ToContent(), clock.UtcNow);
+        if (!created.IsSuccess)
+        {
+            return created.Error;
+        }
+
+        roadmaps.Add(created.Value);
+        return ImportRoadmapResult.ForCreated(created.Value);
+    }
+}

@@ -1,0 +1,21 @@
+using FluentValidation;
+using Roadmap.Domain.Identity;
+
+namespace Roadmap.Application.Identity.Accounts;
+
+internal static class AccountRules
+{
+    public static IRuleBuilderOptions<T, string> MustBeEmail<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(UserProfileRules.EmailMaxLength).EmailAddress();
+
+    public static IRuleBuilderOptions<T, string?> MustBeDisplayName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("A display name is required.")
+            .MaximumLength(UserProfileRules.DisplayNameMaxLength);
+
+    public static IRuleBuilderOptions<T, string?> MustBeTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(UserProfileRules.IsKnownTimeZone).WithMessage("An IANA time zone id, such as 'Europe/Berlin' or 'UTC'.");
+
+    /// <summary>Length only: the policy's other rules (unique characters) are ASP.NET Core Identity's, reported the same way.</summary>
+    public static IRuleBuilderOptions<T, string> MustBePasswordCandidate<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MinimumLength(10).MaximumLength(128);
+}

@@ -1,0 +1,11 @@
+namespace Roadmap.Domain.Identity;
+
+/// <summary>The roles of the platform. Every account is a Learner; Authors write roadmaps; Admins run the platform.</summary>
+public static class Roles
+{
+    public const string Learner = "Learner";
+    public const string Author = "Author";
+    public const string Admin = "Admin";
+
+    public static IReadOnlyList<string> All { get; } = [Learner, Author, Admin];
+}

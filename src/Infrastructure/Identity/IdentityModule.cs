@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Roadmap.Application.Identity.Contracts;
+using Roadmap.Infrastructure.Common.Persistence;
+
+namespace Roadmap.Infrastructure.Identity;
+
+internal static class IdentityModule
+{
+    /// <summary>Accounts on ASP.NET Core Identity, JWT bearer authentication, the signing key.</summary>
+    public static void AddIdentityModule(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(AuthOptions.SectionName);
+        services.Configure<AuthOptions>(section);
+        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+
+        // Resolved now, so a missing key stops the start with a clear message instead of failing the first sign-in.
+        var key = SigningKeys.Resolve(options, environment);
+        services.AddSingleton(key);
+
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequiredUniqueChars = 4;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<RoadmapDbContext>();
+        services.AddScoped<IUserAccounts, IdentityUserAccounts>();
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>>((bearer, auth) =>
+        {
+            bearer.MapInboundClaims = false;
+            bearer.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true,
+                ValidIssuer = auth.Value.Issuer,
+                ValidateAudience = true,
+                ValidAudience = auth.Value.Audience,
+                ValidateIssuerSigningKey = true,
+                IssuerSigningKey = key,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ClockSkew = TimeSpan.FromSeconds(auth.Value.ClockSkewSeconds),
+                NameClaimType = JwtRegisteredClaimNames.Sub,
+                RoleClaimType = JwtAccessTokenIssuer.RoleClaim,
+            };
+            bearer.Events = new JwtBearerEvents
+            {
+                // A token outlives nothing: once its account is deleted it stops working.
+                OnTokenValidated = async context =>
+                {
+                    var subject = context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+                    var db = context.HttpContext.RequestServices.GetRequiredService<RoadmapDbContext>();
+                    if (!Guid.TryParse(subject, out var userId)
+                        || !await db.Users.AnyAsync(u => u.Id == userId, context.HttpContext.RequestAborted))
+                    {
+                        context.Fail("The token's account does not exist.");
+                    }
+                },
+            };
+        });
+    }
+}
