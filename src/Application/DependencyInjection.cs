@@ -11,9 +11,6 @@ public static class DependencyInjection
     /// <summary>MediatR 5 (registered by hand: its DI package is not installable here), handlers, validators and behaviours.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        // A rule stops at its first failure, so later checks (a count) never see a null the first one reported.
-        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
-
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
 

@@ -19,7 +19,7 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
             problem = bad.InnerException is JsonException json
                 ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
                 {
-                    [string.IsNullOrEmpty(json.Path) ? "$" : json.Path] = [DescribeJsonError(json)],
+                    [JsonPath(json)] = [DescribeJsonError(json)],
                 })
                 {
                     Detail = "The request body is not valid JSON for this endpoint.",
@@ -40,6 +40,10 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
         httpContext.Response.StatusCode = problem.Status.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>Where in the body the fault is, named as validation errors name fields: <c>sections[0].kind</c>; <c>$</c> for the whole body.</summary>
+    private static string JsonPath(JsonException json) =>
+        json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "$";
 
     /// <summary>Says what was wrong without echoing .NET type names.</summary>
     private static string DescribeJsonError(JsonException json) => json.Message switch

@@ -198,15 +198,33 @@ public sealed class LearningRoadmap : AggregateRoot
 
     private (int Added, int Updated, int Retired) ApplyTopics(RoadmapContent content, DateTimeOffset now)
     {
-        // First match every stated topic to an existing one (by slug, then by a former slug), so that
-        // prerequisites can be resolved to ids before any topic is updated.
+        // First match every stated topic to an existing one, so that prerequisites can be resolved to ids
+        // before any topic is updated: by slug first, for all of them, and only then by former slugs, so a
+        // topic keeping its slug is never claimed by another that lists that slug's history.
         var matched = new Dictionary<string, Topic>(StringComparer.Ordinal);
-        var created = new HashSet<Topic>();
-        foreach (var topicContent in content.Sections.SelectMany(s => s.Topics))
+        var claimed = new HashSet<Topic>();
+        var bySlug = _topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        var stated = content.Sections.SelectMany(s => s.Topics).ToList();
+        foreach (var topicContent in stated)
         {
-            var topic = _topics.FirstOrDefault(t => t.Slug == topicContent.Slug && !matched.ContainsValue(t))
-                ?? _topics.FirstOrDefault(t => !matched.ContainsValue(t)
-                    && topicContent.FormerSlugs.Any(former => t.Answers(former)));
+            if (bySlug.TryGetValue(topicContent.Slug, out var topic))
+            {
+                matched[topicContent.Slug] = topic;
+                claimed.Add(topic);
+            }
+        }
+
+        // What an unclaimed topic answers to: its slug (a rename lists the slug it had) or an older one.
+        var byFormerSlug = _topics.Where(t => !claimed.Contains(t))
+            .SelectMany(t => t.FormerSlugs.Prepend(t.Slug).Select(former => (former, t)))
+            .GroupBy(x => x.former, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().t, StringComparer.Ordinal);
+        var created = new HashSet<Topic>();
+        foreach (var topicContent in stated.Where(t => !matched.ContainsKey(t.Slug)))
+        {
+            var topic = topicContent.FormerSlugs
+                .Select(former => byFormerSlug.GetValueOrDefault(former))
+                .FirstOrDefault(t => t is not null && !claimed.Contains(t));
             if (topic is null)
             {
                 topic = new Topic(Id, topicContent.Slug);
@@ -215,6 +233,7 @@ public sealed class LearningRoadmap : AggregateRoot
             }
 
             matched[topicContent.Slug] = topic;
+            claimed.Add(topic);
         }
 
         var updated = 0;
@@ -226,7 +245,7 @@ public sealed class LearningRoadmap : AggregateRoot
                 var topicContent = section.Topics[i];
                 var topic = matched[topicContent.Slug];
                 var prerequisiteIds = topicContent.Prerequisites.Select(p => matched[p].Id).ToList();
-                if (topic.Update(topicContent, sectionId, i, prerequisiteIds) && !created.Contains(topic))
+                if (topic.Update(topicContent, sectionId, i, prerequisiteIds, matched.Keys) && !created.Contains(topic))
                 {
                     updated++;
                 }
@@ -234,7 +253,7 @@ public sealed class LearningRoadmap : AggregateRoot
         }
 
         var retired = 0;
-        foreach (var topic in _topics.Where(t => !matched.ContainsValue(t)))
+        foreach (var topic in _topics.Where(t => !claimed.Contains(t)))
         {
             if (topic.Retire(now))
             {

@@ -58,10 +58,11 @@ public sealed class Topic : Entity
     public bool Answers(string slug) => Slug == slug || FormerSlugs.Contains(slug);
 
     /// <summary>Applies the author's content; true when anything changed.</summary>
-    internal bool Update(TopicContent content, Guid sectionId, int order, IReadOnlyList<Guid> prerequisiteIds)
+    /// <param name="liveSlugs">The slugs of every topic in the content: a slug another topic now uses is no longer a former slug of this one.</param>
+    internal bool Update(TopicContent content, Guid sectionId, int order, IReadOnlyList<Guid> prerequisiteIds, IReadOnlyCollection<string> liveSlugs)
     {
         var formerSlugs = FormerSlugs.Union(content.FormerSlugs).Append(Slug)
-            .Where(s => s != content.Slug).Distinct(StringComparer.Ordinal).ToList();
+            .Where(s => s != content.Slug && !liveSlugs.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
         var resourcesChanged = !_resources.Select(r => r.ToContent()).SequenceEqual(content.Resources);
         var prerequisitesChanged = !_prerequisites.Select(p => p.PrerequisiteId).ToHashSet().SetEquals(prerequisiteIds);
         var formerSlugsChanged = !FormerSlugs.SequenceEqual(formerSlugs);

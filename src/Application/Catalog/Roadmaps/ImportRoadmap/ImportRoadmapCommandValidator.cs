@@ -26,7 +26,7 @@ internal sealed class RoadmapDocumentValidator : AbstractValidator<RoadmapDocume
         RuleFor(d => d.Slug).MustBeSlug();
         RuleFor(d => d.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
         RuleFor(d => d.Description).MaximumLength(CatalogLimits.RoadmapDescriptionMaxLength);
-        RuleFor(d => d.Sections).NotNull().NotEmpty()
+        RuleFor(d => d.Sections).Cascade(CascadeMode.Stop).NotNull().NotEmpty()
             .Must(s => s.Count <= CatalogLimits.MaxSections).WithMessage($"A roadmap has at most {CatalogLimits.MaxSections} sections.")
             .Must(s => s.Sum(section => section?.Topics?.Count ?? 0) <= CatalogLimits.MaxTopics)
             .WithMessage($"A roadmap has at most {CatalogLimits.MaxTopics} topics.");
@@ -41,7 +41,7 @@ internal sealed class SectionDocumentValidator : AbstractValidator<SectionDocume
         RuleFor(s => s.Slug).MustBeSlug();
         RuleFor(s => s.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
         RuleFor(s => s.Description).MaximumLength(CatalogLimits.SectionDescriptionMaxLength);
-        RuleFor(s => s.Topics).NotNull().NotEmpty()
+        RuleFor(s => s.Topics).Cascade(CascadeMode.Stop).NotNull().NotEmpty()
             .Must(t => t.Count <= CatalogLimits.MaxTopicsPerSection)
             .WithMessage($"A section has at most {CatalogLimits.MaxTopicsPerSection} topics.");
         RuleForEach(s => s.Topics).NotNull().SetValidator(new TopicDocumentValidator());
@@ -57,15 +57,15 @@ internal sealed class TopicDocumentValidator : AbstractValidator<TopicDocument>
         RuleFor(t => t.Summary).NotEmpty().MaximumLength(CatalogLimits.TopicSummaryMaxLength);
         RuleFor(t => t.Kind).NotNull();
         RuleFor(t => t.Difficulty).NotNull();
-        RuleFor(t => t.EstimatedMinutes).NotNull()
+        RuleFor(t => t.EstimatedMinutes).Cascade(CascadeMode.Stop).NotNull()
             .InclusiveBetween(CatalogLimits.MinEstimatedMinutes, CatalogLimits.MaxEstimatedMinutes);
-        RuleFor(t => t.Prerequisites).NotNull()
+        RuleFor(t => t.Prerequisites).Cascade(CascadeMode.Stop).NotNull()
             .Must(p => p.Count <= CatalogLimits.MaxPrerequisites).WithMessage($"A topic has at most {CatalogLimits.MaxPrerequisites} prerequisites.");
         RuleForEach(t => t.Prerequisites).MustBeSlug();
-        RuleFor(t => t.FormerSlugs).NotNull()
+        RuleFor(t => t.FormerSlugs).Cascade(CascadeMode.Stop).NotNull()
             .Must(f => f.Count <= CatalogLimits.MaxFormerSlugs).WithMessage($"A topic has at most {CatalogLimits.MaxFormerSlugs} former slugs.");
         RuleForEach(t => t.FormerSlugs).MustBeSlug();
-        RuleFor(t => t.Resources).NotNull()
+        RuleFor(t => t.Resources).Cascade(CascadeMode.Stop).NotNull()
             .Must(r => r.Count <= CatalogLimits.MaxResources).WithMessage($"A topic has at most {CatalogLimits.MaxResources} resources.");
         RuleForEach(t => t.Resources).NotNull().ChildRules(resource =>
         {
