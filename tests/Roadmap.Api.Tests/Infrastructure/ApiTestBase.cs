@@ -1,10 +1,23 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Application.Common.Serialization;
+using Roadmap.Application.Identity.Accounts.CreateAdmin;
+using Roadmap.Application.Identity.Accounts.SetUserRoles;
+using Roadmap.Application.Identity.Contracts;
+using Roadmap.Domain.Identity;
+
+using FluentAssertions;
 
 namespace Roadmap.Api.Tests.Infrastructure;
+
+/// <summary>A signed-in account and a client that sends its access token.</summary>
+public sealed record SignedIn(Guid UserId, string Email, string Password, TokenPairDto Tokens, HttpClient Client) : IDisposable
+{
+    public void Dispose() => Client.Dispose();
+}
 
 /// <summary>
 /// Base of API test classes: one host (and database) shared by the class. Each test class is declared
@@ -32,6 +45,33 @@ public abstract class ApiTestBase<TFactory>(TFactory factory) : IClassFixture<TF
         Client().Dispose();
         await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, Ct);
+    }
+
+    /// <summary>
+    /// Registers a new account with the given role (Learner, Author or Admin), signs it in through the API and
+    /// returns a client that sends its access token.
+    /// </summary>
+    protected async Task<SignedIn> SignIn(string role = Roles.Learner)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        const string password = "a long enough password";
+        using var anonymous = Client();
+        var registered = await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password, displayName = role }, Ct);
+        registered.EnsureSuccessStatusCode();
+        var user = await Read<UserProfileDto>(registered);
+        if (role == Roles.Admin)
+        {
+            (await Send(new CreateAdminCommand(email, password))).IsSuccess.Should().BeTrue();
+        }
+        else if (role != Roles.Learner)
+        {
+            (await Send(new SetUserRolesCommand(user.Id, [role]))).IsSuccess.Should().BeTrue();
+        }
+
+        var tokens = await Read<TokenPairDto>((await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password }, Ct)).EnsureSuccessStatusCode());
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return new SignedIn(user.Id, email, password, tokens, client);
     }
 
     protected static async Task<T> Read<T>(HttpResponseMessage response)

@@ -1,0 +1,250 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using FluentAssertions;
+using Roadmap.Api.Tests.Infrastructure;
+using Roadmap.Application.Identity.Contracts;
+using Roadmap.Domain.Identity;
+
+namespace Roadmap.Api.Tests.Identity;
+
+/// <summary>The account life cycle a client goes through: register, sign in, refresh, profile, sign out.</summary>
+public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFactory>(factory)
+    where TFactory : RoadmapApiFactory
+{
+    private const string Password = "a long enough password";
+
+    [Fact]
+    public async Task Registering_creates_a_learner_with_defaults()
+    {
+        using var client = Client();
+        var email = Email();
+
+        var response = await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Ann" }, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        response.Headers.Location!.ToString().Should().Be("/api/me");
+        var profile = await ReadJson(response);
+        profile.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().Equal(Roles.Learner);
+        profile.GetProperty("timeZone").GetString().Should().Be("UTC");
+        profile.GetProperty("showOnLeaderboard").GetBoolean().Should().BeFalse();
+        profile.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo("id", "email", "roles", "displayName", "timeZone", "showOnLeaderboard");
+    }
+
+    [Theory]
+    [InlineData("not-an-email", Password, "Ann", null, "email")]
+    [InlineData("", Password, "Ann", null, "email")]
+    [InlineData(null, Password, "Ann", null, "email")]
+    [InlineData("x@example.org", "short", "Ann", null, "password")]
+    [InlineData("x@example.org", "aaaaaaaaaaaa", "Ann", null, "password")]
+    [InlineData("x@example.org", Password, "", null, "displayName")]
+    [InlineData("x@example.org", Password, "Ann", "Mars/Olympus", "timeZone")]
+    public async Task Bad_registrations_name_the_field_and_create_nothing(string? email, string password, string displayName, string? timeZone, string field)
+    {
+        using var client = Client();
+
+        var response = await client.PostAsJsonAsync("/api/auth/register", new { email, password, displayName, timeZone }, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ReadJson(response)).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = email ?? "x@example.org", password }, Ct);
+        login.IsSuccessStatusCode.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task An_email_registers_once()
+    {
+        using var client = Client();
+        var email = Email();
+        await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Ann" }, Ct);
+
+        var again = await client.PostAsJsonAsync("/api/auth/register", new { email = email.ToUpperInvariant(), password = Password, displayName = "Eve" }, Ct);
+
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_client_signs_in_reads_and_edits_its_profile()
+    {
+        using var user = await SignIn();
+
+        var patched = await user.Client.PatchAsJsonAsync("/api/me", new { displayName = "Ann B.", timeZone = "Europe/Berlin", showOnLeaderboard = true }, Ct);
+        var profile = await Read<UserProfileDto>(await user.Client.GetAsync("/api/me", Ct));
+
+        patched.StatusCode.Should().Be(HttpStatusCode.OK);
+        profile.Should().BeEquivalentTo(new UserProfileDto(user.UserId, user.Email, [Roles.Learner], "Ann B.", "Europe/Berlin", true));
+        user.Tokens.ExpiresIn.Should().Be(15 * 60);
+        user.Tokens.TokenType.Should().Be("Bearer");
+    }
+
+    [Fact]
+    public async Task A_partial_profile_edit_keeps_the_other_fields_and_a_bad_one_changes_nothing()
+    {
+        using var user = await SignIn();
+        await user.Client.PatchAsJsonAsync("/api/me", new { timeZone = "America/New_York" }, Ct);
+
+        var bad = await user.Client.PatchAsJsonAsync("/api/me", new { displayName = new string('x', 101), showOnLeaderboard = true }, Ct);
+        var profile = await Read<UserProfileDto>(await user.Client.GetAsync("/api/me", Ct));
+
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        profile.TimeZone.Should().Be("America/New_York");
+        profile.ShowOnLeaderboard.Should().BeFalse();
+        profile.DisplayName.Should().Be(Roles.Learner);
+    }
+
+    [Fact]
+    public async Task Refreshing_rotates_the_refresh_token()
+    {
+        using var user = await SignIn();
+        using var client = Client();
+
+        var refreshed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken }, Ct);
+        var pair = await Read<TokenPairDto>(refreshed);
+        var oldAgain = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken }, Ct);
+
+        refreshed.StatusCode.Should().Be(HttpStatusCode.OK);
+        pair.RefreshToken.Should().NotBe(user.Tokens.RefreshToken);
+        oldAgain.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        oldAgain.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", pair.AccessToken);
+        (await client.SendAsync(request, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Reusing_a_rotated_refresh_token_revokes_the_whole_family()
+    {
+        using var user = await SignIn();
+        using var client = Client();
+        var pair = await Read<TokenPairDto>(await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken }, Ct));
+
+        var theft = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken }, Ct);
+        var owner = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = pair.RefreshToken }, Ct);
+
+        theft.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        owner.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the newest token of a family with a replayed member is revoked too");
+    }
+
+    [Fact]
+    public async Task Logging_out_revokes_the_refresh_token()
+    {
+        using var user = await SignIn();
+
+        var logout = await user.Client.PostAsJsonAsync("/api/auth/logout", new { refreshToken = user.Tokens.RefreshToken }, Ct);
+        var refresh = await user.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken }, Ct);
+
+        logout.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        refresh.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Logging_out_with_someone_elses_token_does_not_touch_their_session()
+    {
+        using var victim = await SignIn();
+        using var attacker = await SignIn();
+
+        var logout = await attacker.Client.PostAsJsonAsync("/api/auth/logout", new { refreshToken = victim.Tokens.RefreshToken }, Ct);
+        var refresh = await victim.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = victim.Tokens.RefreshToken }, Ct);
+
+        logout.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        refresh.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_unknown_email_and_a_wrong_password_get_the_same_answer()
+    {
+        using var user = await SignIn();
+        using var client = Client();
+
+        var wrongPassword = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = "not the password" }, Ct);
+        var unknownEmail = await client.PostAsJsonAsync("/api/auth/login", new { email = Email(), password = "not the password" }, Ct);
+
+        wrongPassword.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        unknownEmail.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var a = await ReadJson(wrongPassword);
+        var b = await ReadJson(unknownEmail);
+        a.GetProperty("detail").GetString().Should().Be(b.GetProperty("detail").GetString());
+        a.GetProperty("code").GetString().Should().Be(b.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Five_failed_logins_lock_the_account_even_for_the_right_password()
+    {
+        using var user = await SignIn();
+        using var client = Client();
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = $"wrong password {i}" }, Ct))
+                .StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        var right = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password }, Ct);
+
+        right.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_admin_grants_the_author_role_and_it_shows_after_signing_in_again()
+    {
+        using var admin = await SignIn(Roles.Admin);
+        using var learner = await SignIn();
+
+        var granted = await admin.Client.PutAsJsonAsync($"/api/admin/users/{learner.UserId}/roles", new { roles = new[] { Roles.Author } }, Ct);
+        var tokens = await Read<TokenPairDto>(await learner.Client.PostAsJsonAsync("/api/auth/login", new { email = learner.Email, password = learner.Password }, Ct));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        var profile = await Read<UserProfileDto>(await learner.Client.SendAsync(request, Ct));
+
+        granted.StatusCode.Should().Be(HttpStatusCode.OK);
+        profile.Roles.Should().BeEquivalentTo([Roles.Author, Roles.Learner]);
+    }
+
+    [Theory]
+    [InlineData("""{ "roles": ["Overlord"] }""", HttpStatusCode.BadRequest)]
+    [InlineData("""{ "roles": "Admin" }""", HttpStatusCode.BadRequest)]
+    [InlineData("""{ "roles": [] }""", HttpStatusCode.OK)]
+    public async Task Role_changes_are_validated(string body, HttpStatusCode expected)
+    {
+        using var admin = await SignIn(Roles.Admin);
+        using var learner = await SignIn();
+
+        var response = await admin.Client.PutAsync(
+            $"/api/admin/users/{learner.UserId}/roles", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        response.StatusCode.Should().Be(expected);
+        var profile = await Read<UserProfileDto>(await learner.Client.GetAsync("/api/me", Ct));
+        profile.Roles.Should().Equal(Roles.Learner);
+    }
+
+    [Fact]
+    public async Task Roles_of_an_unknown_user_are_404()
+    {
+        using var admin = await SignIn(Roles.Admin);
+
+        var response = await admin.Client.PutAsJsonAsync($"/api/admin/users/{Guid.NewGuid()}/roles", new { roles = new[] { Roles.Author } }, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Responses_carry_security_headers()
+    {
+        using var client = Client();
+
+        var api = await client.GetAsync("/api/roadmaps", Ct);
+        var docs = await client.GetAsync("/docs/index.html", Ct);
+
+        api.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        api.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
+        api.Headers.GetValues("Referrer-Policy").Should().Equal("no-referrer");
+        api.Headers.GetValues("Content-Security-Policy").Single().Should().StartWith("default-src 'none'");
+        docs.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'");
+    }
+
+    private static string Email() => $"user-{Guid.NewGuid():N}@example.org";
+}
+
+public sealed class AccountTests_Sqlite(SqliteApiFactory factory) : AccountTests<SqliteApiFactory>(factory);
+
+public sealed class AccountTests_Postgres(PostgresApiFactory factory) : AccountTests<PostgresApiFactory>(factory);
