@@ -50,7 +50,7 @@ public abstract class RoadmapApiFactory : WebApplicationFactory<Program>, IAsync
 }
 
 /// <summary>A fresh SQLite file per test class.</summary>
-public sealed class SqliteApiFactory : RoadmapApiFactory
+public class SqliteApiFactory : RoadmapApiFactory
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "roadmap-tests", Guid.NewGuid().ToString("N"));
 

@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using FluentAssertions;
+using Microsoft.AspNetCore.Hosting;
+using Roadmap.Api.Common;
+using Roadmap.Api.Tests.Infrastructure;
+using Roadmap.Application.Identity.Contracts;
+using Roadmap.Domain.Identity;
+
+namespace Roadmap.Api.Tests.Identity;
+
+/// <summary>What the service insists on at start-up: a signing key outside Development; the first Admin from configuration.</summary>
+public sealed class StartupTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("", "Auth:SigningKey is not set")]
+    [InlineData("too-short", "Auth:SigningKey is too short")]
+    public async Task Outside_Development_the_service_refuses_to_start_without_a_proper_key(string key, string message)
+    {
+        await using var factory = new ProductionFactory(key);
+        await factory.InitializeAsync();
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<InvalidOperationException>().WithMessage($"*{message}*");
+    }
+
+    [Fact]
+    public async Task The_bootstrap_admin_from_configuration_can_sign_in_as_admin()
+    {
+        await using var factory = new SqliteApiFactory();
+        await factory.InitializeAsync();
+        factory.Set("Auth:BootstrapAdmin:Email", "root@example.org");
+        factory.Set("Auth:BootstrapAdmin:Password", "a configured admin password");
+        using var client = factory.CreateClient();
+
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "root@example.org", password = "a configured admin password" }, Ct);
+        var tokens = await login.Content.ReadFromJsonAsync<TokenPairDto>(Ct);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", tokens!.AccessToken);
+        var me = await client.GetFromJsonAsync<UserProfileDto>("/api/me", Roadmap.Application.Common.Serialization.JsonDefaults.Options, Ct);
+
+        me!.Roles.Should().Contain(Roles.Admin);
+    }
+
+    [Fact]
+    public async Task The_users_command_creates_an_admin_with_the_password_from_stdin()
+    {
+        await using var factory = new SqliteApiFactory();
+        await factory.InitializeAsync();
+        using var client = factory.CreateClient();
+        using var output = new StringWriter();
+
+        var exit = await CommandLine.Parse(["users", "create-admin", "--email", "ops@example.org"])
+            .RunAsync(factory.Services, new StringReader("a password from stdin\n"), output, Ct);
+        var weak = await CommandLine.Parse(["users", "create-admin", "--email", "weak@example.org"])
+            .RunAsync(factory.Services, new StringReader("short\n"), TextWriter.Null, Ct);
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "ops@example.org", password = "a password from stdin" }, Ct);
+
+        exit.Should().Be(0);
+        output.ToString().Should().Contain("ops@example.org is an Admin").And.NotContain("a password from stdin");
+        weak.Should().Be(1);
+        login.IsSuccessStatusCode.Should().BeTrue();
+    }
+
+    private sealed class ProductionFactory(string key) : SqliteApiFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Auth:SigningKey", key);
+        }
+    }
+}
