@@ -22,6 +22,21 @@ internal static class DependencyInjection
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions.TryAdd(
                 "traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+
+            // Problems raised by the framework (bad JSON, 401, 415, ...) get a code too, so clients can always switch on it.
+            context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status400BadRequest => "bad_request",
+                StatusCodes.Status401Unauthorized => "unauthorized",
+                StatusCodes.Status403Forbidden => "forbidden",
+                StatusCodes.Status404NotFound => "not_found",
+                StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+                StatusCodes.Status413PayloadTooLarge => "payload_too_large",
+                StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+                StatusCodes.Status429TooManyRequests => "too_many_requests",
+                >= 500 => "internal_error",
+                _ => "error",
+            });
         });
         services.AddExceptionHandler<GlobalExceptionHandler>();
 

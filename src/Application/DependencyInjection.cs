@@ -11,6 +11,10 @@ public static class DependencyInjection
     /// <summary>MediatR 5 (registered by hand: its DI package is not installable here), handlers, validators and behaviours.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        // Messages name fields as clients know them ("'estimatedMinutes' must be ..."), like the errors' keys.
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
+
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
 

@@ -28,6 +28,9 @@ internal static class IdentityModule
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+
+                // The user name is the email, already validated as one; Identity's default character list would refuse valid addresses.
+                o.User.AllowedUserNameCharacters = string.Empty;
                 o.Password.RequiredLength = 10;
                 o.Password.RequiredUniqueChars = 4;
                 o.Password.RequireDigit = false;

@@ -141,6 +141,11 @@ internal sealed class IdentityUserAccounts(UserManager<ApplicationUser> users, I
             return Error.Conflict("user.email_taken", "An account with this email already exists.");
         }
 
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            return Error.Conflict("concurrency_conflict", "The account was changed by another request meanwhile; read it again and retry.");
+        }
+
         var details = result.Errors
             .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : e.Code.Contains("Email", StringComparison.Ordinal) ? "email" : "user")
             .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());

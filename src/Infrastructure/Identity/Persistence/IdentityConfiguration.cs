@@ -72,6 +72,9 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         builder.Property(t => t.TokenHash).HasMaxLength(64);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasIndex(t => t.FamilyId);
+
+        // Two refreshes racing with one token: only the first may use it up, the second save fails.
+        builder.Property(t => t.UsedAt).IsConcurrencyToken();
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(t => t.DomainEvents);
     }
