@@ -126,6 +126,21 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
     }
 
     [Fact]
+    public async Task Two_refreshes_racing_with_one_token_get_one_new_pair()
+    {
+        using var user = await SignIn();
+        using var first = Client();
+        using var second = Client();
+
+        var answers = await Task.WhenAll(
+            first.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken }, Ct),
+            second.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken }, Ct));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().Be(1);
+        answers.Single(a => a.StatusCode != HttpStatusCode.OK).StatusCode.Should().BeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task Logging_out_revokes_the_refresh_token()
     {
         using var user = await SignIn();

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Paging;
@@ -16,12 +15,3 @@ public sealed record ListRoadmapsQuery(
     int PageSize = IPagedRequest.DefaultPageSize,
     RoadmapStatus Status = RoadmapStatus.Published,
     bool CanSeeDrafts = false) : IQuery<Result<PagedList<RoadmapSummaryDto>>>, IPagedRequest;
-
-internal sealed class ListRoadmapsQueryValidator : AbstractValidator<ListRoadmapsQuery>
-{
-    public ListRoadmapsQueryValidator()
-    {
-        this.AddPagingRules();
-        RuleFor(q => q.Status).IsInEnum();
-    }
-}

@@ -1,0 +1,14 @@
+using FluentValidation;
+using Roadmap.Domain.Identity;
+
+namespace Roadmap.Application.Identity.Accounts.SetUserRoles;
+
+internal sealed class SetUserRolesCommandValidator : AbstractValidator<SetUserRolesCommand>
+{
+    public SetUserRolesCommandValidator()
+    {
+        RuleFor(c => c.Roles).NotNull();
+        RuleForEach(c => c.Roles).Must(r => Roles.All.Contains(r))
+            .WithMessage($"A role is one of: {string.Join(", ", Roles.All)}.");
+    }
+}

@@ -1,0 +1,28 @@
+using MediatR;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Identity.Contracts;
+using Roadmap.Domain.Common;
+using Roadmap.Domain.Identity;
+
+namespace Roadmap.Application.Identity.Tokens.Login;
+
+internal sealed class LoginCommandHandler(
+    IUserAccounts accounts,
+    IAccessTokenIssuer tokens,
+    IRepository<RefreshToken> refreshTokens,
+    IClock clock) : IRequestHandler<LoginCommand, Result<TokenPairDto>>
+{
+    public async Task<Result<TokenPairDto>> Handle(LoginCommand request, CancellationToken cancellationToken)
+    {
+        var user = await accounts.VerifyPasswordAsync(request.Email, request.Password, cancellationToken);
+        if (!user.IsSuccess)
+        {
+            return user.Error;
+        }
+
+        var (token, hash) = RefreshTokenSecrets.New();
+        refreshTokens.Add(RefreshToken.Issue(user.Value.Id, hash, clock.UtcNow, tokens.RefreshTokenLifetime));
+        var access = tokens.Issue(user.Value);
+        return new TokenPairDto(access.Token, token, access.ExpiresIn);
+    }
+}

@@ -1,0 +1,13 @@
+using FluentValidation;
+using Roadmap.Domain.Identity;
+
+namespace Roadmap.Application.Identity.Tokens.Login;
+
+internal sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
+{
+    public LoginCommandValidator()
+    {
+        RuleFor(c => c.Email).NotEmpty().MaximumLength(UserProfileRules.EmailMaxLength);
+        RuleFor(c => c.Password).NotEmpty().MaximumLength(256);
+    }
+}

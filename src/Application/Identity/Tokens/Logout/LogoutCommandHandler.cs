@@ -1,0 +1,26 @@
+using MediatR;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Domain.Common;
+using Roadmap.Domain.Identity;
+
+namespace Roadmap.Application.Identity.Tokens.Logout;
+
+internal sealed class LogoutCommandHandler(IRepository<RefreshToken> refreshTokens, IClock clock)
+    : IRequestHandler<LogoutCommand, Result>
+{
+    public async Task<Result> Handle(LogoutCommand request, CancellationToken cancellationToken)
+    {
+        var presented = await refreshTokens.FirstOrDefaultAsync(new RefreshTokenByHashSpec(RefreshTokenSecrets.Hash(request.RefreshToken)), cancellationToken);
+
+        // Someone else's token is treated as unknown: logging out never touches another account.
+        if (presented is not null && presented.UserId == request.UserId)
+        {
+            foreach (var token in await refreshTokens.ListAsync(new RefreshTokenFamilySpec(presented.FamilyId), cancellationToken))
+            {
+                token.Revoke(clock.UtcNow);
+            }
+        }
+
+        return Result.Success();
+    }
+}

@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace Roadmap.Application.Identity.Tokens.RefreshTokens;
+
+internal sealed class RefreshTokensCommandValidator : AbstractValidator<RefreshTokensCommand>
+{
+    public RefreshTokensCommandValidator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(256);
+}
