@@ -129,6 +129,9 @@ public sealed class LearningRoadmap : AggregateRoot
         return Result.Success();
     }
 
+    /// <summary>Drafts are seen only by those who may see drafts (Authors and Admins); the rest of the catalog by anyone.</summary>
+    public bool IsVisible(bool canSeeDrafts) => Status != RoadmapStatus.Draft || canSeeDrafts;
+
     /// <summary>The live topic answering to <paramref name="slug"/> (its slug or a former one).</summary>
     public Topic? FindTopic(string slug) =>
         _topics.FirstOrDefault(t => !t.IsRetired && t.Slug == slug)

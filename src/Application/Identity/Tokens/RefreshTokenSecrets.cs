@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Common.Specifications;
 using Roadmap.Domain.Identity;
 
@@ -26,4 +27,17 @@ internal sealed class RefreshTokenByHashSpec : Specification<RefreshToken>
 internal sealed class RefreshTokenFamilySpec : Specification<RefreshToken>
 {
     public RefreshTokenFamilySpec(Guid familyId) => Query.Where(t => t.FamilyId == familyId && t.RevokedAt == null);
+}
+
+internal static class RefreshTokenFamilies
+{
+    /// <summary>Revokes every token descending from the same sign-in as <paramref name="token"/>.</summary>
+    public static async Task RevokeFamilyAsync(
+        this IRepository<RefreshToken> refreshTokens, RefreshToken token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var member in await refreshTokens.ListAsync(new RefreshTokenFamilySpec(token.FamilyId), cancellationToken))
+        {
+            member.Revoke(now);
+        }
+    }
 }

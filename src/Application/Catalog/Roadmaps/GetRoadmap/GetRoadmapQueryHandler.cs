@@ -14,7 +14,7 @@ internal sealed class GetRoadmapQueryHandler(IReadRepository<LearningRoadmap> ro
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(request.Slug), cancellationToken);
 
         // A draft is reported missing, not forbidden, so its existence does not leak.
-        return roadmap is null || (roadmap.Status == RoadmapStatus.Draft && !request.CanSeeDrafts)
+        return roadmap is null || !roadmap.IsVisible(request.CanSeeDrafts)
             ? CatalogErrors.RoadmapNotFound(request.Slug)
             : roadmap.ToDto();
     }

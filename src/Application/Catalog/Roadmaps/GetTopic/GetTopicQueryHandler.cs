@@ -12,7 +12,7 @@ internal sealed class GetTopicQueryHandler(IReadRepository<LearningRoadmap> road
     public async Task<Result<TopicDetailsDto>> Handle(GetTopicQuery request, CancellationToken cancellationToken)
     {
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(request.RoadmapSlug), cancellationToken);
-        if (roadmap is null || (roadmap.Status == RoadmapStatus.Draft && !request.CanSeeDrafts))
+        if (roadmap is null || !roadmap.IsVisible(request.CanSeeDrafts))
         {
             return CatalogErrors.RoadmapNotFound(request.RoadmapSlug);
         }

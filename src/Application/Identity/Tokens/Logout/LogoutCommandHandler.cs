@@ -15,10 +15,7 @@ internal sealed class LogoutCommandHandler(IRepository<RefreshToken> refreshToke
         // Someone else's token is treated as unknown: logging out never touches another account.
         if (presented is not null && presented.UserId == request.UserId)
         {
-            foreach (var token in await refreshTokens.ListAsync(new RefreshTokenFamilySpec(presented.FamilyId), cancellationToken))
-            {
-                token.Revoke(clock.UtcNow);
-            }
+            await refreshTokens.RevokeFamilyAsync(presented, clock.UtcNow, cancellationToken);
         }
 
         return Result.Success();

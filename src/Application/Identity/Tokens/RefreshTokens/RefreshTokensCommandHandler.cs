@@ -25,10 +25,7 @@ internal sealed class RefreshTokensCommandHandler(
         if (presented.UsedAt is not null)
         {
             // A rotated token came back: someone holds a copy. End the whole family, thief and owner alike.
-            foreach (var token in await refreshTokens.ListAsync(new RefreshTokenFamilySpec(presented.FamilyId), cancellationToken))
-            {
-                token.Revoke(now);
-            }
+            await refreshTokens.RevokeFamilyAsync(presented, now, cancellationToken);
 
             // Saved here because the request itself fails, and a failed command is otherwise not saved.
             await unitOfWork.SaveChangesAsync(cancellationToken);
