@@ -1,4 +1,6 @@
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
 using Microsoft.AspNetCore.Http.Json;
 using Roadmap.Api.Catalog;
 using Roadmap.Api.Common;
@@ -10,6 +12,8 @@ namespace Roadmap.Api;
 
 internal static class DependencyInjection
 {
+    private const string BearerScheme = "Bearer";
+
     /// <summary>HTTP concerns: JSON shape, problem details, OpenAPI, output cache, request logging.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
@@ -40,12 +44,36 @@ internal static class DependencyInjection
         });
         services.AddExceptionHandler<GlobalExceptionHandler>();
 
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o =>
         {
-            document.Info.Title = "Roadmap API";
-            document.Info.Description = "Learning roadmaps: a catalog of roadmaps, learners' progress and the stats built from it.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Roadmap API";
+                document.Info.Description = "Learning roadmaps: a catalog of roadmaps, learners' progress and the stats built from it.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "The accessToken from POST /api/auth/login.",
+                };
+                return Task.CompletedTask;
+            });
+
+            // Operations that need a signed-in caller say so, and /docs can send the token.
+            o.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+                }
+
+                return Task.CompletedTask;
+            });
+        });
 
         // Published roadmaps are read far more often than they change; entries are dropped on change.
         services.AddOutputCache(o => o.AddPolicy(RoadmapEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromMinutes(10))));

@@ -28,6 +28,7 @@ if (commandLine.Command is not null)
     return await commandLine.RunAsync(app.Services, Console.In, Console.Out, app.Lifetime.ApplicationStopping);
 }
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();

@@ -18,8 +18,9 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
             return new CommandLine(null, [], args);
         }
 
-        var hostArgs = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray();
-        return new CommandLine(args[0], args.Skip(1).Except(hostArgs).ToList(), hostArgs);
+        static bool IsSetting(string a) => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal);
+        var rest = args.Skip(1).ToList();
+        return new CommandLine(args[0], rest.Where(a => !IsSetting(a)).ToList(), rest.Where(IsSetting).ToArray());
     }
 
     /// <summary>The environment variable the admin password may come from; otherwise it is read from standard input.</summary>

@@ -24,7 +24,7 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
                 {
                     Detail = "The request body is not valid JSON for this endpoint.",
                 }
-                : new ProblemDetails { Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : bad.Message };
+                : new ProblemDetails { Detail = Describe(bad) };
             problem.Status = bad.StatusCode;
         }
         else
@@ -40,6 +40,15 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
         httpContext.Response.StatusCode = problem.Status.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The framework's words where they help the client ("Failed to bind parameter ... from 'abc'"), ours where they would only expose internals.</summary>
+    private static string Describe(BadHttpRequestException bad) => bad switch
+    {
+        { StatusCode: StatusCodes.Status413PayloadTooLarge } => "The request body is too large.",
+        _ when bad.Message.StartsWith("Implicit body", StringComparison.Ordinal)
+            || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) => "The request body is missing or empty.",
+        _ => bad.Message,
+    };
 
     /// <summary>Where in the body the fault is, named as validation errors name fields: <c>sections[0].kind</c>; <c>$</c> for the whole body.</summary>
     private static string JsonPath(JsonException json) =>

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -16,8 +18,11 @@ internal static class Security
 
     public const string AdminPolicy = "Admin";
 
-    /// <summary>Rate limit of the anonymous account endpoints (register, login, refresh), per client address.</summary>
+    /// <summary>Rate limit of the password endpoints (register, login), per client address.</summary>
     public const string AuthRateLimit = "auth";
+
+    /// <summary>Rate limit of token refreshes, per client address: higher, as every signed-in client refreshes.</summary>
+    public const string RefreshRateLimit = "refresh";
 
     private const string CorsSection = "Cors:AllowedOrigins";
 
@@ -27,17 +32,13 @@ internal static class Security
             .AddPolicy(AuthorPolicy, p => p.RequireRole(Roles.Author, Roles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
 
-        var limits = configuration.GetSection("RateLimiting:Auth");
-        var permits = limits.GetValue("PermitLimit", 10);
-        var window = TimeSpan.FromSeconds(limits.GetValue("WindowSeconds", 60));
         services.AddRateLimiter(o =>
         {
-            o.AddPolicy(AuthRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            AddPerClientLimit(o, AuthRateLimit, configuration.GetSection("RateLimiting:Auth"), defaultPermits: 10);
+            AddPerClientLimit(o, RefreshRateLimit, configuration.GetSection("RateLimiting:Refresh"), defaultPermits: 60);
             o.OnRejected = async (context, cancellationToken) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -52,11 +53,36 @@ internal static class Security
             };
         });
 
+        // Behind a load balancer the client's address and scheme come from X-Forwarded-* headers, trusted only
+        // from the proxies named here (loopback is always trusted).
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
         var origins = configuration.GetSection(CorsSection).Get<string[]>() ?? [];
         services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()
             .WithExposedHeaders("ETag", "Location", "Retry-After")));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
+    }
+
+    private static void AddPerClientLimit(RateLimiterOptions options, string policy, IConfiguration section, int defaultPermits)
+    {
+        var permits = section.GetValue("PermitLimit", defaultPermits);
+        var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
+        options.AddPolicy(policy, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
     }
 
     /// <summary>Headers that stop browsers from sniffing, framing or leaking referrers; a strict CSP for the docs page.</summary>

@@ -35,9 +35,10 @@ internal static class AuthEndpoints
         group.MapPost("/refresh", Refresh)
             .WithName("RefreshTokens")
             .WithSummary("Exchanges a refresh token for a new pair; the old one stops working, and reusing it revokes its family.")
-            .RequireRateLimiting(Security.AuthRateLimit)
+            .RequireRateLimiting(Security.RefreshRateLimit)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapPost("/logout", Logout)

@@ -23,6 +23,7 @@ internal static class MeEndpoints
             .WithName("UpdateMyProfile")
             .WithSummary("Changes displayName, timeZone (IANA) or showOnLeaderboard; fields left out stay as they are.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         app.MapPut("/api/admin/users/{id:guid}/roles", SetRoles)

@@ -124,6 +124,12 @@ public sealed class LearningRoadmap : AggregateRoot
             return Error.Conflict("roadmap.archived", $"'{Slug}' is already archived.");
         }
 
+        // Archived roadmaps stay readable by their learners; a draft never had any, and must not become public.
+        if (Status == RoadmapStatus.Draft)
+        {
+            return Error.Conflict("roadmap.not_published", $"Only a published roadmap can be archived; '{Slug}' is a draft.");
+        }
+
         Status = RoadmapStatus.Archived;
         Touch(now, newVersion: false);
         return Result.Success();

@@ -3,8 +3,36 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Domain.Identity;
 
 /// <summary>
-/// A refresh token, stored only as a hash. Tokens descending from one login form a family: each is used once
-/// and replaced by the next; presenting a used or revoked token means it was stolen, and revokes the family.
+/// The refresh tokens descending from one sign-in. Revoking the family ends them all, including any issued by
+/// a rotation racing the revocation: a rotation must also mark the family, and a revoked family refuses it.
+/// </summary>
+public sealed class RefreshTokenFamily : AggregateRoot
+{
+    private RefreshTokenFamily()
+    {
+    }
+
+    public Guid UserId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset LastRotatedAt { get; private set; }
+
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public bool IsRevoked => RevokedAt is not null;
+
+    public static RefreshTokenFamily Start(Guid userId, DateTimeOffset now) =>
+        new() { Id = Guid.CreateVersion7(), UserId = userId, CreatedAt = now, LastRotatedAt = now };
+
+    internal void MarkRotated(DateTimeOffset now) => LastRotatedAt = now;
+
+    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+}
+
+/// <summary>
+/// A refresh token, stored only as a hash. Each is used once and replaced by its successor in the same family;
+/// presenting a used one means a copy was stolen, and the family is revoked.
 /// </summary>
 public sealed class RefreshToken : AggregateRoot
 {
@@ -36,26 +64,32 @@ public sealed class RefreshToken : AggregateRoot
     /// <summary>When it was exchanged for its successor.</summary>
     public DateTimeOffset? UsedAt { get; private set; }
 
-    public DateTimeOffset? RevokedAt { get; private set; }
+    public bool IsUsed => UsedAt is not null;
 
-    /// <summary>The first token of a new family (a login).</summary>
-    public static RefreshToken Issue(Guid userId, string tokenHash, DateTimeOffset now, TimeSpan lifetime) =>
-        new(userId, Guid.CreateVersion7(), tokenHash, now, lifetime);
+    /// <summary>The first token of a family (a sign-in).</summary>
+    public static RefreshToken Issue(RefreshTokenFamily family, string tokenHash, DateTimeOffset now, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        return new RefreshToken(family.UserId, family.Id, tokenHash, now, lifetime);
+    }
 
-    /// <summary>Whether this token may be exchanged now.</summary>
-    public bool IsActive(DateTimeOffset now) => UsedAt is null && RevokedAt is null && now < ExpiresAt;
+    /// <summary>Whether this token may be exchanged now (its family not revoked, it not used, not expired).</summary>
+    public bool IsActive(RefreshTokenFamily family, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        return family.Id == FamilyId && !family.IsRevoked && !IsUsed && now < ExpiresAt;
+    }
 
     /// <summary>Uses this token up and returns its successor in the same family.</summary>
-    public RefreshToken Rotate(string successorHash, DateTimeOffset now, TimeSpan lifetime)
+    public RefreshToken Rotate(RefreshTokenFamily family, string successorHash, DateTimeOffset now, TimeSpan lifetime)
     {
-        if (!IsActive(now))
+        if (!IsActive(family, now))
         {
             throw new InvalidOperationException("Only an active refresh token can be rotated.");
         }
 
         UsedAt = now;
+        family.MarkRotated(now);
         return new RefreshToken(UserId, FamilyId, successorHash, now, lifetime);
     }
-
-    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 }

@@ -1,15 +1,21 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Application.Identity.Tokens;
 using Roadmap.Domain.Common;
 using Roadmap.Domain.Identity;
+using Roadmap.Infrastructure.Common.Persistence;
 
 namespace Roadmap.Infrastructure.Identity;
 
-/// <summary>The accounts port on ASP.NET Core Identity's user manager (password hashing, lockout, roles).</summary>
-internal sealed class IdentityUserAccounts(UserManager<ApplicationUser> users, IClock clock) : IUserAccounts
+/// <summary>The accounts port on ASP.NET Core Identity's user manager (password hashing, roles) and the database (lockout).</summary>
+internal sealed class IdentityUserAccounts(
+    UserManager<ApplicationUser> users,
+    RoadmapDbContext db,
+    IOptions<AuthOptions> options,
+    IClock clock) : IUserAccounts
 {
     public async Task<Result<UserProfileDto>> CreateAsync(
         string email, string password, string displayName, string timeZone, CancellationToken cancellationToken)
@@ -23,7 +29,17 @@ internal sealed class IdentityUserAccounts(UserManager<ApplicationUser> users, I
             TimeZone = timeZone,
             CreatedAt = clock.UtcNow,
         };
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // The same email registered by a parallel request between Identity's check and its insert.
+            return EmailTaken;
+        }
+
         if (!created.Succeeded)
         {
             return ToError(created);
@@ -43,18 +59,26 @@ internal sealed class IdentityUserAccounts(UserManager<ApplicationUser> users, I
             return IdentityErrors.InvalidCredentials;
         }
 
-        if (await users.IsLockedOutAsync(user))
+        var passwordMatches = user.PasswordHash is not null
+            && users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        if (user.LockoutEnd > clock.UtcNow)
         {
+            // Checked after the hash, so a locked account answers as slowly as any other.
             return IdentityErrors.InvalidCredentials;
         }
 
-        if (!await users.CheckPasswordAsync(user, password))
+        if (!passwordMatches)
         {
-            await users.AccessFailedAsync(user);
+            await CountFailureAsync(user.Id, cancellationToken);
             return IdentityErrors.InvalidCredentials;
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        if (user.AccessFailedCount > 0)
+        {
+            await db.Users.Where(u => u.Id == user.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 0), cancellationToken);
+        }
+
         return await ToDto(user);
     }
 
@@ -89,6 +113,11 @@ internal sealed class IdentityUserAccounts(UserManager<ApplicationUser> users, I
         }
 
         var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.Admin) && !roles.Contains(Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 1)
+        {
+            return Error.Conflict("user.last_admin", "This is the only Admin; make someone else an Admin first.");
+        }
+
         var removed = await users.RemoveFromRolesAsync(user, current.Except(roles));
         if (!removed.Succeeded)
         {
@@ -112,6 +141,13 @@ internal sealed class IdentityUserAccounts(UserManager<ApplicationUser> users, I
 
             user = (await users.FindByEmailAsync(email))!;
         }
+        else if (!await users.CheckPasswordAsync(user, password))
+        {
+            // Registering proves nothing about owning an email: an existing account is promoted only by its own password.
+            return Error.Conflict(
+                "user.exists",
+                "An account with this email already exists and the password given is not its password; it was not made an Admin.");
+        }
 
         if (!await users.IsInRoleAsync(user, Roles.Admin))
         {
@@ -125,6 +161,27 @@ internal sealed class IdentityUserAccounts(UserManager<ApplicationUser> users, I
         return await ToDto(user);
     }
 
+    public async Task<bool> AnyAdminAsync(CancellationToken cancellationToken) =>
+        (await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0;
+
+    private static Error EmailTaken => Error.Conflict("user.email_taken", "An account with this email already exists.");
+
+    /// <summary>
+    /// Counts a failed sign-in in one statement, so parallel attempts cannot lose counts (Identity's own counter
+    /// reads, increments and writes), and locks the account when the count reaches the limit.
+    /// </summary>
+    private async Task CountFailureAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxFailedSignIns;
+        var lockedUntil = clock.UtcNow.AddMinutes(options.Value.LockoutMinutes);
+        await db.Users.Where(u => u.Id == userId && u.LockoutEnabled)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), cancellationToken);
+        await db.Users.Where(u => u.Id == userId && u.AccessFailedCount >= limit)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(x => x.LockoutEnd, lockedUntil).SetProperty(x => x.AccessFailedCount, 0),
+                cancellationToken);
+    }
+
     private async Task<UserProfileDto> ToDto(ApplicationUser user) => new(
         user.Id,
         user.Email!,
@@ -133,12 +190,12 @@ internal sealed class IdentityUserAccounts(UserManager<ApplicationUser> users, I
         user.TimeZone,
         user.ShowOnLeaderboard);
 
-    /// <summary>Identity's failures as our errors: a taken email is a conflict, the rest is bad input.</summary>
+    /// <summary>Identity's failures as our errors: a taken email or a lost race is a conflict, the rest is bad input.</summary>
     private static Error ToError(IdentityResult result)
     {
         if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
         {
-            return Error.Conflict("user.email_taken", "An account with this email already exists.");
+            return EmailTaken;
         }
 
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))

@@ -215,6 +215,20 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
         await ShouldBeProblem(await author.Client.PostAsync($"/api/roadmaps/{document.Slug}/archive", null, Ct), HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Archiving_a_draft_is_refused_so_the_draft_stays_invisible()
+    {
+        var document = TestDocuments.Small(TestDocuments.NewSlug());
+        using var author = await SignIn(Roles.Author);
+        using var anonymous = Client();
+        (await author.Client.PostAsJsonAsync("/api/roadmaps", document, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        await ShouldBeProblem(await author.Client.PostAsync($"/api/roadmaps/{document.Slug}/archive", null, Ct), HttpStatusCode.Conflict);
+
+        await ShouldBeProblem(await anonymous.GetAsync($"/api/roadmaps/{document.Slug}", Ct), HttpStatusCode.NotFound);
+        (await ListSlugs(anonymous, "?status=Archived&pageSize=100")).Should().NotContain(document.Slug);
+    }
+
     /// <summary>Every fault, sent as an update (PUT of the existing roadmap) and as a creation (POST of a new slug).</summary>
     public static TheoryData<string, string, HttpStatusCode, string> BadDocuments { get; } = BadDocumentCases();
 
@@ -263,7 +277,7 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
     [InlineData("PUT", "/api/roadmaps/{slug}", HttpStatusCode.Created)]
     [InlineData("GET", "/api/roadmaps/{slug}/export", HttpStatusCode.OK)]
     [InlineData("POST", "/api/roadmaps/{slug}/publish", HttpStatusCode.OK)]
-    [InlineData("POST", "/api/roadmaps/{slug}/archive", HttpStatusCode.OK)]
+    [InlineData("POST", "/api/roadmaps/{slug}/archive", HttpStatusCode.Conflict)] // allowed, but a draft cannot be archived
     public async Task Authoring_routes_are_refused_to_anonymous_clients_and_learners_and_allowed_to_authors(
         string method, string route, HttpStatusCode asAuthor)
     {

@@ -117,6 +117,8 @@ public abstract class SeededRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
     [InlineData("/api/roadmaps?pageSize=101", HttpStatusCode.BadRequest)]
     [InlineData("/api/roadmaps?page=abc", HttpStatusCode.BadRequest)]
     [InlineData("/api/roadmaps?page=99999999999999999999", HttpStatusCode.BadRequest)]
+    [InlineData("/api/roadmaps?page=21474838&pageSize=100", HttpStatusCode.BadRequest)]
+    [InlineData("/api/roadmaps?page=2147483647", HttpStatusCode.BadRequest)]
     [InlineData("/api/roadmaps?status=Bogus", HttpStatusCode.BadRequest)]
     [InlineData("/api/roadmaps?status=7", HttpStatusCode.BadRequest)]
     [InlineData("/api/roadmaps?status=Draft", HttpStatusCode.Forbidden)]

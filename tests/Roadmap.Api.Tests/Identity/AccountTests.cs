@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Domain.Identity;
@@ -197,6 +198,75 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
         var right = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password }, Ct);
 
         right.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Parallel_failed_logins_still_lock_the_account()
+    {
+        using var user = await SignIn();
+        using var client = Client();
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = $"wrong password {i}" }, Ct)));
+        var right = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password }, Ct);
+
+        right.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "ten failures in parallel count as ten, not as one");
+    }
+
+    [Fact]
+    public async Task Parallel_registrations_of_one_email_create_one_account_and_no_500()
+    {
+        using var client = Client();
+        var email = Email();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Twin" }, Ct)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).Should().Be(1);
+        answers.Where(a => a.StatusCode != HttpStatusCode.Created).Should().OnlyContain(a => a.StatusCode == HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_replay_racing_a_rotation_leaves_no_working_token()
+    {
+        using var user = await SignIn();
+        using var client = Client();
+        var second = await Read<TokenPairDto>(await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken }, Ct));
+
+        // The owner refreshes with the current token while a thief replays the first one.
+        var answers = await Task.WhenAll(
+            client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = second.RefreshToken }, Ct),
+            client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken }, Ct));
+        var owner = answers[0];
+        var thief = answers[1];
+
+        thief.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        owner.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.Conflict);
+        if (owner.StatusCode == HttpStatusCode.OK)
+        {
+            var third = await Read<TokenPairDto>(owner);
+            (await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = third.RefreshToken }, Ct))
+                .StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a token issued by a rotation that raced the revocation dies with its family");
+        }
+    }
+
+    [Fact]
+    public async Task The_last_admin_cannot_be_demoted()
+    {
+        using var admin = await SignIn(Roles.Admin);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            // Leave exactly one Admin in this class's database.
+            var users = Factory.Service<Microsoft.AspNetCore.Identity.UserManager<Roadmap.Infrastructure.Identity.ApplicationUser>>(scope);
+            foreach (var other in (await users.GetUsersInRoleAsync(Roles.Admin)).Where(u => u.Id != admin.UserId))
+            {
+                await users.RemoveFromRoleAsync(other, Roles.Admin);
+            }
+        }
+
+        var demoted = await admin.Client.PutAsJsonAsync($"/api/admin/users/{admin.UserId}/roles", new { roles = new[] { Roles.Author } }, Ct);
+
+        demoted.StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 
     [Fact]

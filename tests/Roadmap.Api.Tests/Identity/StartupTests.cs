@@ -44,6 +44,33 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task The_bootstrap_admin_does_not_promote_someone_who_registered_that_email_first()
+    {
+        await using var factory = new SqliteApiFactory();
+        await factory.InitializeAsync();
+        using (var early = factory.CreateClient())
+        {
+            (await early.PostAsJsonAsync("/api/auth/register", new { email = "boss@example.org", password = "the squatter's password", displayName = "Eve" }, Ct))
+                .EnsureSuccessStatusCode();
+        }
+
+        await using var restarted = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:BootstrapAdmin:Email", "boss@example.org");
+            b.UseSetting("Auth:BootstrapAdmin:Password", "the operator's password");
+        });
+        var start = () => restarted.CreateClient();
+
+        start.Should().Throw<InvalidOperationException>().WithMessage("*BootstrapAdmin*");
+        using var client = factory.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "boss@example.org", password = "the squatter's password" }, Ct);
+        var tokens = await login.Content.ReadFromJsonAsync<TokenPairDto>(Ct);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", tokens!.AccessToken);
+        var me = await client.GetFromJsonAsync<UserProfileDto>("/api/me", Roadmap.Application.Common.Serialization.JsonDefaults.Options, Ct);
+        me!.Roles.Should().NotContain(Roles.Admin);
+    }
+
+    [Fact]
     public async Task The_users_command_creates_an_admin_with_the_password_from_stdin()
     {
         await using var factory = new SqliteApiFactory();

@@ -26,6 +26,9 @@ public sealed class OpenApiTests(SqliteApiFactory factory) : ApiTestBase<SqliteA
             .ToList();
         routes.Should().NotBeEmpty();
         routes.Should().BeSubsetOf(described);
+        document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().Should().Be("bearer");
+        document.GetProperty("paths").GetProperty("/api/me").GetProperty("get").TryGetProperty("security", out _).Should().BeTrue();
+        document.GetProperty("paths").GetProperty("/api/roadmaps/{slug}").GetProperty("get").TryGetProperty("security", out _).Should().BeFalse();
     }
 
     /// <summary><c>/api/admin/users/{id:guid}/roles/</c> as OpenAPI writes it: <c>/api/admin/users/{id}/roles</c>.</summary>

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Roadmap.Application.Catalog.Roadmaps.ListRoadmaps;
+using Roadmap.Application.Common.Paging;
 using Roadmap.Domain.Catalog;
 
 namespace Roadmap.Application.Tests.Catalog;
@@ -11,7 +12,9 @@ public class ListRoadmapsQueryValidatorTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void A_page_below_1_is_refused(int page)
+    [InlineData(IPagedRequest.MaxPage + 1)]
+    [InlineData(int.MaxValue)]
+    public void A_page_below_1_or_past_the_int_offset_is_refused(int page)
     {
         var result = _validator.Validate(new ListRoadmapsQuery(Page: page));
 
@@ -32,7 +35,7 @@ public class ListRoadmapsQueryValidatorTests
     [InlineData(1, 1)]
     [InlineData(1, 100)]
     [InlineData(7, 20)]
-    [InlineData(int.MaxValue, 50)]
+    [InlineData(IPagedRequest.MaxPage, 100)]
     public void A_page_from_1_with_a_size_from_1_to_100_is_accepted(int page, int pageSize)
     {
         _validator.Validate(new ListRoadmapsQuery(page, pageSize)).IsValid.Should().BeTrue();

@@ -118,14 +118,27 @@ public class LearningRoadmapLifecycleTests
     [Fact]
     public void Publishing_an_archived_roadmap_is_a_conflict()
     {
-        var roadmap = Draft();
+        var roadmap = Published();
         roadmap.Archive(Now);
 
         var result = roadmap.Publish(Later);
 
         result.Error!.Type.Should().Be(ErrorType.Conflict);
         roadmap.Status.Should().Be(RoadmapStatus.Archived);
-        roadmap.Version.Should().Be(0);
+        roadmap.Version.Should().Be(1);
+    }
+
+    [Fact]
+    public void Archiving_a_draft_is_a_conflict_so_a_draft_never_becomes_public()
+    {
+        var roadmap = Draft();
+
+        var result = roadmap.Archive(Later);
+
+        result.Error!.Type.Should().Be(ErrorType.Conflict);
+        result.Error.Code.Should().Be("roadmap.not_published");
+        roadmap.Status.Should().Be(RoadmapStatus.Draft);
+        roadmap.IsVisible(canSeeDrafts: false).Should().BeFalse();
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public interface IPagedRequest
     const int DefaultPageSize = 20;
     const int MaxPageSize = 100;
 
+    /// <summary>Keeps the row offset, (page − 1) × pageSize, inside an int.</summary>
+    const int MaxPage = int.MaxValue / MaxPageSize;
+
     int Page { get; }
 
     int PageSize { get; }
@@ -25,7 +28,7 @@ public static class PagingRules
         where T : IPagedRequest
     {
         ArgumentNullException.ThrowIfNull(validator);
-        validator.RuleFor(r => r.Page).GreaterThanOrEqualTo(1);
+        validator.RuleFor(r => r.Page).InclusiveBetween(1, IPagedRequest.MaxPage);
         validator.RuleFor(r => r.PageSize).InclusiveBetween(1, IPagedRequest.MaxPageSize);
     }
 }

@@ -16,8 +16,6 @@ public abstract class Specification<T>
 
     public List<Expression<Func<T, object?>>> IncludeExpressions { get; } = [];
 
-    public List<string> IncludeStrings { get; } = [];
-
     public List<(LambdaExpression KeySelector, bool Descending)> OrderExpressions { get; } = [];
 
     public int? Skip { get; internal set; }
@@ -52,12 +50,6 @@ public class SpecificationBuilder<T>(Specification<T> specification)
     public SpecificationBuilder<T> Include(Expression<Func<T, object?>> navigation)
     {
         specification.IncludeExpressions.Add(navigation);
-        return this;
-    }
-
-    public SpecificationBuilder<T> Include(string navigationPath)
-    {
-        specification.IncludeStrings.Add(navigationPath);
         return this;
     }
 

@@ -35,8 +35,13 @@ public interface IUserAccounts
 
     Task<Result<UserProfileDto>> SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken);
 
-    /// <summary>Creates the account if needed (with this password) and makes it an Admin.</summary>
+    /// <summary>
+    /// Creates the account (with this password) and makes it an Admin; an existing account is promoted only
+    /// when <paramref name="password"/> is its password.
+    /// </summary>
     Task<Result<UserProfileDto>> EnsureAdminAsync(string email, string password, string displayName, CancellationToken cancellationToken);
+
+    Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Signs access tokens (JWT in Infrastructure).</summary>

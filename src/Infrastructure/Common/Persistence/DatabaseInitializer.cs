@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Roadmap.Application.Identity.Accounts.CreateAdmin;
+using Roadmap.Application.Identity.Contracts;
 using Roadmap.Infrastructure.Catalog;
 using Roadmap.Infrastructure.Identity;
 
@@ -34,12 +35,14 @@ public sealed partial class DatabaseInitializer(
         await EnsureBootstrapAdminAsync(scope.ServiceProvider, cancellationToken);
     }
 
-    /// <summary>The first Admin, from <c>Auth:BootstrapAdmin</c> when both its email and password are configured.</summary>
+    /// <summary>The first Admin, from <c>Auth:BootstrapAdmin</c> when both its email and password are configured and no Admin exists yet.</summary>
     private async Task EnsureBootstrapAdminAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var admin = services.GetRequiredService<IOptions<AuthOptions>>().Value.BootstrapAdmin;
-        if (string.IsNullOrWhiteSpace(admin.Email) || string.IsNullOrEmpty(admin.Password))
+        if (string.IsNullOrWhiteSpace(admin.Email) || string.IsNullOrEmpty(admin.Password)
+            || await services.GetRequiredService<IUserAccounts>().AnyAdminAsync(cancellationToken))
         {
+            // Only the first Admin comes from configuration; later ones are made by Admins.
             return;
         }
 

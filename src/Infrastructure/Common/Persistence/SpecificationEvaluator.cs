@@ -16,7 +16,6 @@ internal static class SpecificationEvaluator
         }
 
         query = specification.IncludeExpressions.Aggregate(query, (q, include) => q.Include(include));
-        query = specification.IncludeStrings.Aggregate(query, (q, include) => q.Include(include));
 
         IOrderedQueryable<T>? ordered = null;
         foreach (var (keySelector, descending) in specification.OrderExpressions)

@@ -62,6 +62,22 @@ internal sealed class RoleClaimConfiguration : IEntityTypeConfiguration<Identity
     public void Configure(EntityTypeBuilder<IdentityRoleClaim<Guid>> builder) => builder.ToTable("role_claims");
 }
 
+internal sealed class RefreshTokenFamilyConfiguration : IEntityTypeConfiguration<RefreshTokenFamily>
+{
+    public void Configure(EntityTypeBuilder<RefreshTokenFamily> builder)
+    {
+        builder.ToTable("refresh_token_families");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+
+        // A rotation's update of the family only applies while the family is not revoked, so a rotation racing
+        // a revocation either happens before it (and its new token dies with the family) or fails.
+        builder.Property(f => f.RevokedAt).IsConcurrencyToken();
+        builder.Ignore(f => f.DomainEvents);
+    }
+}
+
 internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
 {
     public void Configure(EntityTypeBuilder<RefreshToken> builder)
@@ -71,11 +87,10 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.TokenHash).HasMaxLength(64);
         builder.HasIndex(t => t.TokenHash).IsUnique();
-        builder.HasIndex(t => t.FamilyId);
+        builder.HasOne<RefreshTokenFamily>().WithMany().HasForeignKey(t => t.FamilyId).OnDelete(DeleteBehavior.Cascade);
 
         // Two refreshes racing with one token: only the first may use it up, the second save fails.
         builder.Property(t => t.UsedAt).IsConcurrencyToken();
-        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(t => t.DomainEvents);
     }
 }

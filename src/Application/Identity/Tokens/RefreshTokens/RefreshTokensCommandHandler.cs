@@ -9,6 +9,7 @@ namespace Roadmap.Application.Identity.Tokens.RefreshTokens;
 internal sealed class RefreshTokensCommandHandler(
     IUserAccounts accounts,
     IAccessTokenIssuer tokens,
+    IRepository<RefreshTokenFamily> families,
     IRepository<RefreshToken> refreshTokens,
     IUnitOfWork unitOfWork,
     IClock clock) : IRequestHandler<RefreshTokensCommand, Result<TokenPairDto>>
@@ -16,30 +17,38 @@ internal sealed class RefreshTokensCommandHandler(
     public async Task<Result<TokenPairDto>> Handle(RefreshTokensCommand request, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
-        var presented = await refreshTokens.FirstOrDefaultAsync(new RefreshTokenByHashSpec(RefreshTokenSecrets.Hash(request.RefreshToken)), cancellationToken);
-        if (presented is null)
+        var presented = await refreshTokens.FirstOrDefaultAsync(new RefreshTokenByHashSpec(request.RefreshToken), cancellationToken);
+        var family = presented is null ? null : await families.FirstOrDefaultAsync(new RefreshTokenFamilyByIdSpec(presented.FamilyId), cancellationToken);
+        if (presented is null || family is null)
         {
             return IdentityErrors.InvalidRefreshToken;
         }
 
-        if (presented.UsedAt is not null)
+        if (presented.IsUsed)
         {
             // A rotated token came back: someone holds a copy. End the whole family, thief and owner alike.
-            await refreshTokens.RevokeFamilyAsync(presented, now, cancellationToken);
-
             // Saved here because the request itself fails, and a failed command is otherwise not saved.
-            await unitOfWork.SaveChangesAsync(cancellationToken);
+            family.Revoke(now);
+            try
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another request revoked the family first: the outcome is the same.
+            }
+
             return IdentityErrors.InvalidRefreshToken;
         }
 
         var user = await accounts.FindAsync(presented.UserId, cancellationToken);
-        if (!presented.IsActive(now) || user is null)
+        if (!presented.IsActive(family, now) || user is null)
         {
             return IdentityErrors.InvalidRefreshToken;
         }
 
         var (secret, hash) = RefreshTokenSecrets.New();
-        refreshTokens.Add(presented.Rotate(hash, now, tokens.RefreshTokenLifetime));
+        refreshTokens.Add(presented.Rotate(family, hash, now, tokens.RefreshTokenLifetime));
         var access = tokens.Issue(user);
         return new TokenPairDto(access.Token, secret, access.ExpiresIn);
     }

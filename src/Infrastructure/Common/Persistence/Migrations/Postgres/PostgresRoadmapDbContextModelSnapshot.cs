@@ -335,9 +335,6 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                     b.Property<Guid>("FamilyId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -357,9 +354,32 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Identity.RefreshTokenFamily", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastRotatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("UserId");
 
-                    b.ToTable("refresh_tokens", (string)null);
+                    b.ToTable("refresh_token_families", (string)null);
                 });
 
             modelBuilder.Entity("Roadmap.Infrastructure.Identity.ApplicationUser", b =>
@@ -577,6 +597,15 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Roadmap.Domain.Identity.RefreshToken", b =>
+                {
+                    b.HasOne("Roadmap.Domain.Identity.RefreshTokenFamily", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Identity.RefreshTokenFamily", b =>
                 {
                     b.HasOne("Roadmap.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()

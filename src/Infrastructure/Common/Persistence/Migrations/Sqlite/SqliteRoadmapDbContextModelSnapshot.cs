@@ -325,9 +325,6 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                     b.Property<Guid>("FamilyId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -347,9 +344,32 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Identity.RefreshTokenFamily", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastRotatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("UserId");
 
-                    b.ToTable("refresh_tokens", (string)null);
+                    b.ToTable("refresh_token_families", (string)null);
                 });
 
             modelBuilder.Entity("Roadmap.Infrastructure.Identity.ApplicationUser", b =>
@@ -567,6 +587,15 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Roadmap.Domain.Identity.RefreshToken", b =>
+                {
+                    b.HasOne("Roadmap.Domain.Identity.RefreshTokenFamily", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Identity.RefreshTokenFamily", b =>
                 {
                     b.HasOne("Roadmap.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()

@@ -11,7 +11,7 @@ using Roadmap.Infrastructure.Common.Persistence;
 namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRoadmapDbContext))]
-    [Migration("20261122022349_AddIdentity")]
+    [Migration("20261122023929_AddIdentity")]
     partial class AddIdentity
     {
         /// <inheritdoc />
@@ -328,9 +328,6 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                     b.Property<Guid>("FamilyId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -350,9 +347,32 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Identity.RefreshTokenFamily", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastRotatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("UserId");
 
-                    b.ToTable("refresh_tokens", (string)null);
+                    b.ToTable("refresh_token_families", (string)null);
                 });
 
             modelBuilder.Entity("Roadmap.Infrastructure.Identity.ApplicationUser", b =>
@@ -570,6 +590,15 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Roadmap.Domain.Identity.RefreshToken", b =>
+                {
+                    b.HasOne("Roadmap.Domain.Identity.RefreshTokenFamily", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Identity.RefreshTokenFamily", b =>
                 {
                     b.HasOne("Roadmap.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()

@@ -78,23 +78,20 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "refresh_tokens",
+                name: "refresh_token_families",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FamilyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastRotatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_refresh_tokens", x => x.Id);
+                    table.PrimaryKey("PK_refresh_token_families", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_refresh_tokens_users_UserId",
+                        name: "FK_refresh_token_families_users_UserId",
                         column: x => x.UserId,
                         principalTable: "users",
                         principalColumn: "Id",
@@ -186,6 +183,29 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "refresh_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FamilyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_refresh_tokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_refresh_tokens_refresh_token_families_FamilyId",
+                        column: x => x.FamilyId,
+                        principalTable: "refresh_token_families",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "roles",
                 columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
@@ -197,6 +217,11 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_refresh_token_families_UserId",
+                table: "refresh_token_families",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_refresh_tokens_FamilyId",
                 table: "refresh_tokens",
                 column: "FamilyId");
@@ -206,11 +231,6 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                 table: "refresh_tokens",
                 column: "TokenHash",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_refresh_tokens_UserId",
-                table: "refresh_tokens",
-                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_role_claims_RoleId",
@@ -270,6 +290,9 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "refresh_token_families");
 
             migrationBuilder.DropTable(
                 name: "roles");

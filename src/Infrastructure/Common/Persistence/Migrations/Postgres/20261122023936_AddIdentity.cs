@@ -79,23 +79,20 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "refresh_tokens",
+                name: "refresh_token_families",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FamilyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastRotatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_refresh_tokens", x => x.Id);
+                    table.PrimaryKey("PK_refresh_token_families", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_refresh_tokens_users_UserId",
+                        name: "FK_refresh_token_families_users_UserId",
                         column: x => x.UserId,
                         principalTable: "users",
                         principalColumn: "Id",
@@ -187,6 +184,29 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "refresh_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FamilyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_refresh_tokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_refresh_tokens_refresh_token_families_FamilyId",
+                        column: x => x.FamilyId,
+                        principalTable: "refresh_token_families",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "roles",
                 columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
@@ -198,6 +218,11 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_refresh_token_families_UserId",
+                table: "refresh_token_families",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_refresh_tokens_FamilyId",
                 table: "refresh_tokens",
                 column: "FamilyId");
@@ -207,11 +232,6 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                 table: "refresh_tokens",
                 column: "TokenHash",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_refresh_tokens_UserId",
-                table: "refresh_tokens",
-                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_role_claims_RoleId",
@@ -271,6 +291,9 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "refresh_token_families");
 
             migrationBuilder.DropTable(
                 name: "roles");
