@@ -76,7 +76,12 @@ internal static class DependencyInjection
         });
 
         // Published roadmaps are read far more often than they change; entries are dropped on change.
-        services.AddOutputCache(o => o.AddPolicy(RoadmapEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromMinutes(10))));
+        services.AddOutputCache(o =>
+        {
+            // Slugs are lowercase and case-sensitive: /Backend-Developer is not /backend-developer.
+            o.UseCaseSensitivePaths = true;
+            o.AddPolicy(RoadmapEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromMinutes(10)));
+        });
         services.AddScoped<INotificationHandler<DomainEventNotification<RoadmapChangedDomainEvent>>, RoadmapCacheInvalidation>();
 
         services.AddHttpLogging(o =>

@@ -29,6 +29,9 @@ if (commandLine.Command is not null)
 }
 
 app.UseForwardedHeaders();
+
+// Outside the exception handler, so the request log records the status the client really got.
+app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
@@ -38,7 +41,6 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 
-app.UseHttpLogging();
 app.UseRouting();
 app.UseCors();
 app.UseMiddleware<RequestBodyLimitMiddleware>();

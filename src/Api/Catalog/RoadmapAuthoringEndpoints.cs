@@ -31,11 +31,13 @@ internal static class RoadmapAuthoringEndpoints
 
         group.MapPut("/{slug}", Import)
             .WithName("ImportRoadmap")
-            .WithSummary("Upserts a roadmap from its document; a published roadmap that changes gets a new version.")
+            .WithSummary("Upserts a roadmap from its document; a published roadmap that changes gets a new version. " +
+                "With If-Match (the ETag of GET /api/roadmaps/{slug}), a roadmap changed since is refused with 412.")
             .WithRequestSizeLimit(DocumentSizeLimit)
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesAuthProblems();
 
         group.MapGet("/{slug}/export", Export)
@@ -69,9 +71,11 @@ internal static class RoadmapAuthoringEndpoints
     }
 
     private static async Task<Results<Ok<ImportRoadmapResult>, Created<ImportRoadmapResult>, ProblemHttpResult>> Import(
-        string slug, RoadmapDocument document, IMediator mediator, CancellationToken cancellationToken)
+        string slug, RoadmapDocument document, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new ImportRoadmapCommand(document, RouteSlug: slug), cancellationToken);
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        var result = await mediator.Send(
+            new ImportRoadmapCommand(document, RouteSlug: slug, IfMatch: ifMatch.Length > 0 ? ifMatch : null), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error.ToProblem();

@@ -64,7 +64,7 @@ internal static class RoadmapEndpoints
             return result.Error.ToProblem();
         }
 
-        return http.MatchesETag(ETag(result.Value.Id, result.Value.Revision), slug)
+        return http.MatchesETag(CatalogETags.For(result.Value.Id, result.Value.Revision), slug)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(result.Value);
     }
@@ -78,12 +78,10 @@ internal static class RoadmapEndpoints
             return result.Error.ToProblem();
         }
 
-        return http.MatchesETag(ETag(result.Value.Topic.Id, result.Value.Revision), slug)
+        return http.MatchesETag(CatalogETags.For(result.Value.Topic.Id, result.Value.Revision), slug)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(result.Value);
     }
-
-    private static string ETag(Guid id, int revision) => $"\"{id:N}-{revision}\"";
 
     /// <summary>
     /// Sets the response's ETag and cache tag, and says whether the client already has this representation.
@@ -94,7 +92,6 @@ internal static class RoadmapEndpoints
         http.Response.Headers.ETag = etag;
         http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(RoadmapCacheInvalidation.Tag(slug));
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
-        return ifNoneMatch.Length > 0
-            && ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag);
+        return ifNoneMatch.Length > 0 && CatalogETags.Matches(ifNoneMatch, etag);
     }
 }

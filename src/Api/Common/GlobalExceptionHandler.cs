@@ -58,6 +58,8 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
     private static string DescribeJsonError(JsonException json) => json.Message switch
     {
         var m when m.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) => "This property is not part of the format.",
+        var m when m.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) => "This property appears more than once.",
+        var m when m.StartsWith("A string may not contain the NUL", StringComparison.Ordinal) => "A string may not contain the NUL character.",
         var m when m.Contains("could not be converted", StringComparison.Ordinal) => "The value has the wrong type or is not one of the allowed values.",
         _ when json.LineNumber is not null => $"Malformed JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).",
         _ => "Malformed JSON.",

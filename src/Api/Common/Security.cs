@@ -47,6 +47,7 @@ internal static class Security
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status429TooManyRequests,
+                        Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
                         Detail = "Too many attempts from this client; retry after the time in Retry-After.",
                     },
                 });
@@ -92,6 +93,15 @@ internal static class Security
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
+
+        // Tokens and personal data must not be kept by browsers or shared caches.
+        if (context.Request.Path.StartsWithSegments("/api/auth", StringComparison.Ordinal)
+            || context.Request.Path.StartsWithSegments("/api/me", StringComparison.Ordinal)
+            || context.Request.Path.StartsWithSegments("/api/admin", StringComparison.Ordinal))
+        {
+            headers.CacheControl = "no-store";
+        }
+
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs", StringComparison.Ordinal)
             ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'"
             : "default-src 'none'; frame-ancestors 'none'";

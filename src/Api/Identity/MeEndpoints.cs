@@ -61,6 +61,14 @@ internal static class MeEndpoints
     }
 }
 
-internal sealed record UpdateProfileRequest(string? DisplayName, string? TimeZone, bool? ShowOnLeaderboard);
+/// <summary>A partial profile: every field is optional, and one left out stays as it is.</summary>
+internal sealed record UpdateProfileRequest
+{
+    public string? DisplayName { get; init; }
+
+    public string? TimeZone { get; init; }
+
+    public bool? ShowOnLeaderboard { get; init; }
+}
 
 internal sealed record SetRolesRequest(IReadOnlyList<string> Roles);

@@ -33,7 +33,7 @@ public sealed class LearningRoadmap : AggregateRoot
 
     public RoadmapStatus Status { get; private set; }
 
-    /// <summary>0 while a draft; 1 when published; +1 for every later change of content.</summary>
+    /// <summary>0 while a draft; 1 when published; +1 for every later change of content (archived ones too).</summary>
     public int Version { get; private set; }
 
     /// <summary>Incremented by every change, published or not; the optimistic concurrency token and the ETag.</summary>
@@ -91,7 +91,8 @@ public sealed class LearningRoadmap : AggregateRoot
             detailsChanged, sectionsAdded, sectionsUpdated, sectionsRetired, topicsAdded, topicsUpdated, topicsRetired);
         if (changes.HasChanges && Revision > 0)
         {
-            Touch(now, newVersion: Status == RoadmapStatus.Published);
+            // Learners saw every version but a draft's: each change they can see is a new version.
+            Touch(now, newVersion: Status != RoadmapStatus.Draft);
         }
         else if (Revision == 0)
         {

@@ -44,7 +44,7 @@ public sealed class Topic : Entity
     public int Order { get; private set; }
 
     /// <summary>Slugs this topic had before, so old links and progress keep resolving.</summary>
-    public List<string> FormerSlugs { get; private set; }
+    public IReadOnlyList<string> FormerSlugs { get; private set; }
 
     public DateTimeOffset? RetiredAt { get; private set; }
 

@@ -7,6 +7,13 @@ public static class UserProfileRules
     public const int EmailMaxLength = 256;
     public const string DefaultTimeZone = "UTC";
 
+    /// <summary>
+    /// False when the text holds control characters or bidirectional overrides, which let one user's name
+    /// disguise itself or others' on a shared page (a leaderboard).
+    /// </summary>
+    public static bool IsPrintable(string? text) =>
+        text is null || !text.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+
     /// <summary>True for an IANA time zone id this system knows (<c>Europe/Berlin</c>, <c>UTC</c>).</summary>
     public static bool IsKnownTimeZone(string? id) =>
         !string.IsNullOrWhiteSpace(id) && id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -68,16 +69,30 @@ internal static class IdentityModule
             };
             bearer.Events = new JwtBearerEvents
             {
-                // A token outlives nothing: once its account is deleted it stops working.
+                // The token says who; the database says whether that account still exists and what it may do now,
+                // so a deleted account or a removed role takes effect at once, not when the token expires.
                 OnTokenValidated = async context =>
                 {
                     var subject = context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
                     var db = context.HttpContext.RequestServices.GetRequiredService<RoadmapDbContext>();
-                    if (!Guid.TryParse(subject, out var userId)
-                        || !await db.Users.AnyAsync(u => u.Id == userId, context.HttpContext.RequestAborted))
+                    var roles = Guid.TryParse(subject, out var userId)
+                        ? await db.Users.Where(u => u.Id == userId)
+                            .Select(u => db.UserRoles.Where(ur => ur.UserId == u.Id)
+                                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList())
+                            .FirstOrDefaultAsync(context.HttpContext.RequestAborted)
+                        : null;
+                    if (roles is null || context.Principal?.Identity is not ClaimsIdentity identity)
                     {
                         context.Fail("The token's account does not exist.");
+                        return;
                     }
+
+                    foreach (var stale in identity.FindAll(JwtAccessTokenIssuer.RoleClaim).ToList())
+                    {
+                        identity.RemoveClaim(stale);
+                    }
+
+                    identity.AddClaims(roles.Select(r => new Claim(JwtAccessTokenIssuer.RoleClaim, r)));
                 },
             };
         });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Identity.Contracts;
@@ -11,11 +12,12 @@ using Roadmap.Infrastructure.Common.Persistence;
 namespace Roadmap.Infrastructure.Identity;
 
 /// <summary>The accounts port on ASP.NET Core Identity's user manager (password hashing, roles) and the database (lockout).</summary>
-internal sealed class IdentityUserAccounts(
+internal sealed partial class IdentityUserAccounts(
     UserManager<ApplicationUser> users,
     RoadmapDbContext db,
     IOptions<AuthOptions> options,
-    IClock clock) : IUserAccounts
+    IClock clock,
+    ILogger<IdentityUserAccounts> logger) : IUserAccounts
 {
     public async Task<Result<UserProfileDto>> CreateAsync(
         string email, string password, string displayName, string timeZone, CancellationToken cancellationToken)
@@ -176,11 +178,18 @@ internal sealed class IdentityUserAccounts(
         var lockedUntil = clock.UtcNow.AddMinutes(options.Value.LockoutMinutes);
         await db.Users.Where(u => u.Id == userId && u.LockoutEnabled)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), cancellationToken);
-        await db.Users.Where(u => u.Id == userId && u.AccessFailedCount >= limit)
+        var locked = await db.Users.Where(u => u.Id == userId && u.AccessFailedCount >= limit)
             .ExecuteUpdateAsync(
                 u => u.SetProperty(x => x.LockoutEnd, lockedUntil).SetProperty(x => x.AccessFailedCount, 0),
                 cancellationToken);
+        if (locked > 0)
+        {
+            LogLockedOut(userId, lockedUntil);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {UserId} locked until {LockedUntil} after repeated failed sign-ins")]
+    private partial void LogLockedOut(Guid userId, DateTimeOffset lockedUntil);
 
     private async Task<UserProfileDto> ToDto(ApplicationUser user) => new(
         user.Id,

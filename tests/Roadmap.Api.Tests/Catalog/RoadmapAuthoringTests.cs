@@ -216,6 +216,41 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
     }
 
     [Fact]
+    public async Task An_update_with_a_stale_If_Match_is_412_and_changes_nothing()
+    {
+        var document = TestDocuments.Small(TestDocuments.NewSlug());
+        using var author = await SignIn(Roles.Author);
+        await CreatePublished(author.Client, document);
+        var read = await author.Client.GetAsync($"/api/roadmaps/{document.Slug}", Ct);
+        var etag = read.Headers.ETag!.Tag;
+        (await Put(author.Client, document with { Title = "Changed by someone else" })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/roadmaps/{document.Slug}") { Content = Body(document with { Title = "Mine" }) };
+        stale.Headers.TryAddWithoutValidation("If-Match", etag);
+        var refused = await author.Client.SendAsync(stale, Ct);
+        var current = (await author.Client.GetAsync($"/api/roadmaps/{document.Slug}", Ct)).Headers.ETag!.Tag;
+        using var fresh = new HttpRequestMessage(HttpMethod.Put, $"/api/roadmaps/{document.Slug}") { Content = Body(document with { Title = "Mine" }) };
+        fresh.Headers.TryAddWithoutValidation("If-Match", current);
+        var accepted = await author.Client.SendAsync(fresh, Ct);
+
+        await ShouldBeProblem(refused, HttpStatusCode.PreconditionFailed);
+        accepted.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ReadRoadmap(author.Client, document.Slug)).Title.Should().Be("Mine");
+    }
+
+    [Fact]
+    public async Task The_export_leaves_out_absent_descriptions_so_it_stays_valid_against_the_schema()
+    {
+        var document = TestDocuments.Small(TestDocuments.NewSlug());
+        using var author = await SignIn(Roles.Author);
+        await CreatePublished(author.Client, document);
+
+        var export = await Export(author.Client, document.Slug);
+
+        export.Should().NotContain("null");
+    }
+
+    [Fact]
     public async Task Archiving_a_draft_is_refused_so_the_draft_stays_invisible()
     {
         var document = TestDocuments.Small(TestDocuments.NewSlug());

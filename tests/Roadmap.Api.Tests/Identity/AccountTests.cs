@@ -52,6 +52,51 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
         login.IsSuccessStatusCode.Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("""{"email":"nul@example.org","password":"a long enough password","displayName":"a\u0000b"}""", "displayName")]
+    [InlineData("""{"email":"bell@example.org","password":"a long enough password","displayName":"a\u0007\u001b[31mred"}""", "displayName")]
+    [InlineData("""{"email":"rlo@example.org","password":"a long enough password","displayName":"abc\u202Egpj.exe"}""", "displayName")]
+    [InlineData("""{"email":"extra@example.org","password":"a long enough password","displayName":"X","roles":["Admin"]}""", "roles")]
+    [InlineData("""{"email":"twice@example.org","email":"again@example.org","password":"a long enough password","displayName":"X"}""", null)]
+    [InlineData("""{"Email":"case@example.org","password":"a long enough password","displayName":"X"}""", "Email")]
+    public async Task Hostile_registration_bodies_are_400_on_every_database(string body, string? field)
+    {
+        using var client = Client();
+
+        var response = await client.PostAsync("/api/auth/register", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        if (field is not null)
+        {
+            (await ReadJson(response)).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue();
+        }
+    }
+
+    [Fact]
+    public async Task Token_responses_are_not_stored_by_caches()
+    {
+        using var user = await SignIn();
+
+        var login = await user.Client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password }, Ct);
+        var me = await user.Client.GetAsync("/api/me", Ct);
+
+        login.Headers.CacheControl!.NoStore.Should().BeTrue();
+        me.Headers.CacheControl!.NoStore.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_removed_role_stops_working_at_once_even_with_an_unexpired_token()
+    {
+        using var admin = await SignIn(Roles.Admin);
+        using var author = await SignIn(Roles.Author);
+        (await author.Client.GetAsync("/api/roadmaps?status=Draft", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await admin.Client.PutAsJsonAsync($"/api/admin/users/{author.UserId}/roles", new { roles = Array.Empty<string>() }, Ct)).EnsureSuccessStatusCode();
+        var after = await author.Client.PostAsJsonAsync("/api/roadmaps", new { }, Ct);
+
+        after.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
     [Fact]
     public async Task An_email_registers_once()
     {

@@ -170,7 +170,7 @@ public class LearningRoadmapLifecycleTests
     }
 
     [Fact]
-    public void Changing_an_archived_roadmap_gives_no_new_version()
+    public void Changing_an_archived_roadmap_gives_a_new_version_as_its_learners_see_the_change()
     {
         var roadmap = Published();
         roadmap.Archive(Now);
@@ -178,7 +178,7 @@ public class LearningRoadmapLifecycleTests
         var changes = roadmap.Apply(Small() with { Title = "Renamed" }, Later).Value;
 
         changes.HasChanges.Should().BeTrue();
-        roadmap.Version.Should().Be(1);
+        roadmap.Version.Should().Be(2);
         roadmap.Revision.Should().Be(4);
         roadmap.Title.Should().Be("Renamed");
     }

@@ -18,6 +18,7 @@ public sealed record RoadmapDocument
 
     public string Title { get; init; } = string.Empty;
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Description { get; init; }
 
     public IReadOnlyList<SectionDocument> Sections { get; init; } = [];
@@ -30,6 +31,7 @@ public sealed record SectionDocument
 
     public string Title { get; init; } = string.Empty;
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Description { get; init; }
 
     public IReadOnlyList<TopicDocument> Topics { get; init; } = [];

@@ -61,6 +61,19 @@ public sealed record TopicDetailsDto(string RoadmapSlug, int RoadmapVersion, Top
     public int Revision { get; init; }
 }
 
+/// <summary>Entity tags of catalog reads: they change with every change of the roadmap.</summary>
+public static class CatalogETags
+{
+    public static string For(Guid id, int revision) => $"\"{id:N}-{revision}\"";
+
+    /// <summary>Whether an <c>If-Match</c> / <c>If-None-Match</c> value (a list, weak tags or <c>*</c>) names <paramref name="etag"/>.</summary>
+    public static bool Matches(string header, string etag)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return header.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag);
+    }
+}
+
 /// <summary>Where a roadmap stands after publishing or archiving it.</summary>
 public sealed record RoadmapStateDto(string Slug, RoadmapStatus Status, int Version);
 

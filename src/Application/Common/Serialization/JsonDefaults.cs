@@ -14,10 +14,40 @@ public static class JsonDefaults
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
 
+        // Strict reading: what a client sends means one thing. No numbers in strings, no "Slug" for "slug",
+        // no property twice, no property the endpoint does not know (a typo is reported, not ignored).
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.PropertyNameCaseInsensitive = false;
+        options.AllowDuplicateProperties = false;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+
         // Integers are refused for enums: "kind": 7 is a client mistake, not a hidden value.
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.Converters.Add(new UtcDateTimeOffsetConverter());
+        options.Converters.Add(new NoNulStringConverter());
         return options;
+    }
+
+    /// <summary>
+    /// Refuses the NUL character in any string: PostgreSQL cannot store it, and no text of this service needs it.
+    /// </summary>
+    private sealed class NoNulStringConverter : JsonConverter<string>
+    {
+        public override bool HandleNull => false;
+
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var value = reader.GetString();
+            return value is not null && value.Contains('\0', StringComparison.Ordinal)
+                ? throw new JsonException("A string may not contain the NUL character.")
+                : value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStringValue(value);
+        }
     }
 
     /// <summary>Writes every time as UTC with a trailing Z (<c>2026-11-22T10:00:00Z</c>).</summary>

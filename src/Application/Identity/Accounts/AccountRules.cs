@@ -10,7 +10,8 @@ internal static class AccountRules
 
     public static IRuleBuilderOptions<T, string?> MustBeDisplayName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("A display name is required.")
-            .MaximumLength(UserProfileRules.DisplayNameMaxLength);
+            .MaximumLength(UserProfileRules.DisplayNameMaxLength)
+            .Must(UserProfileRules.IsPrintable).WithMessage("A display name may not contain control or text-direction characters.");
 
     public static IRuleBuilderOptions<T, string?> MustBeTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(UserProfileRules.IsKnownTimeZone).WithMessage("An IANA time zone id, such as 'Europe/Berlin' or 'UTC'.");

@@ -9,9 +9,11 @@ namespace Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 /// Upserts a roadmap from its document, by slug: creates a draft, or applies the document to the existing
 /// roadmap (a published one gets a new version when anything changed). Importing the same document twice
 /// changes nothing the second time. <paramref name="Publish"/> also publishes a draft. <paramref name="RouteSlug"/>,
-/// when given (<c>PUT /api/roadmaps/{slug}</c>), must be the document's slug.
+/// when given (<c>PUT /api/roadmaps/{slug}</c>), must be the document's slug. <paramref name="IfMatch"/>, when given,
+/// must name the roadmap's current ETag (as read from <c>GET /api/roadmaps/{slug}</c>), so an author cannot
+/// overwrite a change made since they read the roadmap.
 /// </summary>
-public sealed record ImportRoadmapCommand(RoadmapDocument Document, bool Publish = false, string? RouteSlug = null)
+public sealed record ImportRoadmapCommand(RoadmapDocument Document, bool Publish = false, string? RouteSlug = null, string? IfMatch = null)
     : ICommand<Result<ImportRoadmapResult>>;
 
 /// <summary>What an import did, e.g. for the import command's one line per roadmap.</summary>

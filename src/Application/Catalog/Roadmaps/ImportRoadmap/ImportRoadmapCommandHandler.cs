@@ -16,6 +16,12 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
         var now = clock.UtcNow;
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(document.Slug, forUpdate: true), cancellationToken);
 
+        if (request.IfMatch is { } ifMatch && (roadmap is null || !CatalogETags.Matches(ifMatch, CatalogETags.For(roadmap.Id, roadmap.Revision))))
+        {
+            return Error.PreconditionFailed(
+                "roadmap.changed", $"'{document.Slug}' is not the version named in If-Match: read it again, then apply your change.");
+        }
+
         ImportRoadmapResult outcome;
         if (roadmap is null)
         {

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.Extensions.Logging;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Domain.Common;
@@ -6,13 +7,14 @@ using Roadmap.Domain.Identity;
 
 namespace Roadmap.Application.Identity.Tokens.RefreshTokens;
 
-internal sealed class RefreshTokensCommandHandler(
+internal sealed partial class RefreshTokensCommandHandler(
     IUserAccounts accounts,
     IAccessTokenIssuer tokens,
     IRepository<RefreshTokenFamily> families,
     IRepository<RefreshToken> refreshTokens,
     IUnitOfWork unitOfWork,
-    IClock clock) : IRequestHandler<RefreshTokensCommand, Result<TokenPairDto>>
+    IClock clock,
+    ILogger<RefreshTokensCommandHandler> logger) : IRequestHandler<RefreshTokensCommand, Result<TokenPairDto>>
 {
     public async Task<Result<TokenPairDto>> Handle(RefreshTokensCommand request, CancellationToken cancellationToken)
     {
@@ -28,6 +30,7 @@ internal sealed class RefreshTokensCommandHandler(
         {
             // A rotated token came back: someone holds a copy. End the whole family, thief and owner alike.
             // Saved here because the request itself fails, and a failed command is otherwise not saved.
+            LogReuse(presented.UserId, family.Id);
             family.Revoke(now);
             try
             {
@@ -52,4 +55,7 @@ internal sealed class RefreshTokensCommandHandler(
         var access = tokens.Issue(user);
         return new TokenPairDto(access.Token, secret, access.ExpiresIn);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A used refresh token was presented again for user {UserId}: token family {FamilyId} revoked")]
+    private partial void LogReuse(Guid userId, Guid familyId);
 }
