@@ -10,8 +10,13 @@ var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
 if (commandLine.Command is not null)
 {
-    // A command prints its own lines; keep the log to what went wrong.
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    // A command prints its own lines on stdout; the log keeps to what went wrong, on stderr.
+    builder.Services.Configure<LoggerFilterOptions>(o =>
+    {
+        o.Rules.Clear();
+        o.MinLevel = LogLevel.Warning;
+    });
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 }
 
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);

@@ -72,6 +72,15 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
         return 0;
     }
 
+    /// <summary>
+    /// A relative path as the caller meant it: <c>dotnet run --project src/Api</c> starts the service in the project's
+    /// folder, but the shell's <c>PWD</c> still names the folder the command was typed in.
+    /// </summary>
+    private static string FromCallersDirectory(string path) =>
+        Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } callerDirectory
+            ? path
+            : Path.GetFullPath(path, callerDirectory);
+
     private string? Option(string name)
     {
         var index = Arguments.ToList().IndexOf(name);
@@ -82,7 +91,7 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
     private async Task<int> ImportAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
         var publish = Arguments.Contains("--publish");
-        var files = Arguments.Where(a => a != "--publish").ToList();
+        var files = Arguments.Where(a => a != "--publish").Select(FromCallersDirectory).ToList();
         if (files.Count == 0)
         {
             await output.WriteLineAsync("Usage: import [--publish] <file>...");
