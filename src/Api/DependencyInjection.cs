@@ -80,7 +80,7 @@ internal static class DependencyInjection
         {
             // Slugs are lowercase and case-sensitive: /Backend-Developer is not /backend-developer.
             o.UseCaseSensitivePaths = true;
-            o.AddPolicy(RoadmapEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromMinutes(10)));
+            o.AddPolicy(RoadmapEndpoints.CachePolicy, new CatalogReadCachePolicy());
         });
         services.AddScoped<INotificationHandler<DomainEventNotification<RoadmapChangedDomainEvent>>, RoadmapCacheInvalidation>();
 

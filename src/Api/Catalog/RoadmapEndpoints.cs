@@ -64,7 +64,7 @@ internal static class RoadmapEndpoints
             return result.Error.ToProblem();
         }
 
-        return http.MatchesETag(CatalogETags.For(result.Value.Id, result.Value.Revision), slug)
+        return http.MatchesETag(CatalogETags.For(result.Value.Id, result.Value.Revision), slug, result.Value.Status)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(result.Value);
     }
@@ -78,19 +78,24 @@ internal static class RoadmapEndpoints
             return result.Error.ToProblem();
         }
 
-        return http.MatchesETag(CatalogETags.For(result.Value.Topic.Id, result.Value.Revision), slug)
+        return http.MatchesETag(CatalogETags.For(result.Value.Topic.Id, result.Value.Revision), slug, result.Value.RoadmapStatus)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(result.Value);
     }
 
     /// <summary>
-    /// Sets the response's ETag and cache tag, and says whether the client already has this representation.
-    /// The output cache answers repeat requests itself; this covers the first one after a change.
+    /// Sets the response's ETag, lets the output cache keep it under the roadmap's tag (never a draft's, which
+    /// only Authors see), and says whether the client already has this representation.
     /// </summary>
-    private static bool MatchesETag(this HttpContext http, string etag, string slug)
+    private static bool MatchesETag(this HttpContext http, string etag, string slug, RoadmapStatus status)
     {
         http.Response.Headers.ETag = etag;
-        http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(RoadmapCacheInvalidation.Tag(slug));
+        if (http.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
+        {
+            cache.Tags.Add(RoadmapCacheInvalidation.Tag(slug));
+            cache.AllowCacheStorage &= status != RoadmapStatus.Draft;
+        }
+
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
         return ifNoneMatch.Length > 0 && CatalogETags.Matches(ifNoneMatch, etag);
     }

@@ -6,13 +6,15 @@ namespace Roadmap.Api.Common;
 
 internal static class HealthEndpoints
 {
+    private static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get, HttpMethods.Head]);
+
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: its dependencies (database, ...) answer too.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson })
-            .WithTags("Health").DisableHttpMetrics();
+            .WithMetadata(ReadOnly).WithTags("Health").DisableHttpMetrics();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteJson })
-            .WithTags("Health").DisableHttpMetrics();
+            .WithMetadata(ReadOnly).WithTags("Health").DisableHttpMetrics();
         return app;
     }
 

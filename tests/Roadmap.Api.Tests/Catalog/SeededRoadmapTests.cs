@@ -82,6 +82,34 @@ public abstract class SeededRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
     }
 
     [Fact]
+    public async Task Signed_in_readers_are_served_from_the_cache_too()
+    {
+        using var user = await SignIn();
+
+        await user.Client.GetAsync("/api/roadmaps/backend-developer", Ct);
+        var second = await user.Client.GetAsync("/api/roadmaps/backend-developer", Ct);
+
+        second.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.Headers.Age.Should().NotBeNull("the answer came from the output cache");
+    }
+
+    [Fact]
+    public async Task A_draft_read_by_its_author_is_never_cached_for_anyone()
+    {
+        var slug = TestDocuments.NewSlug("draft");
+        (await Send(new Roadmap.Application.Catalog.Roadmaps.ImportRoadmap.ImportRoadmapCommand(TestDocuments.Small(slug)))).IsSuccess.Should().BeTrue();
+        using var author = await SignIn(Roadmap.Domain.Identity.Roles.Author);
+        using var anonymous = Client();
+
+        (await author.Client.GetAsync($"/api/roadmaps/{slug}", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var second = await author.Client.GetAsync($"/api/roadmaps/{slug}", Ct);
+        var stranger = await anonymous.GetAsync($"/api/roadmaps/{slug}", Ct);
+
+        second.Headers.Age.Should().BeNull();
+        stranger.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_topic_is_read_on_its_own()
     {
         using var client = Client();

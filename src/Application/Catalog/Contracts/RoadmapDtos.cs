@@ -59,6 +59,9 @@ public sealed record TopicDetailsDto(string RoadmapSlug, int RoadmapVersion, Top
 {
     [JsonIgnore]
     public int Revision { get; init; }
+
+    [JsonIgnore]
+    public RoadmapStatus RoadmapStatus { get; init; }
 }
 
 /// <summary>Entity tags of catalog reads: they change with every change of the roadmap.</summary>

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Roadmap.Api.Catalog;
+
+/// <summary>
+/// Output caching of catalog reads for every caller, signed in or not. The default policy skips requests with an
+/// Authorization header; here that is safe because only published content is stored: the endpoint refuses storage
+/// for a draft (which only Authors see), and only 200 answers are kept. Entries are tagged per roadmap and dropped
+/// when it changes.
+/// </summary>
+internal sealed class CatalogReadCachePolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var cacheable = HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        // No request coalescing: a waiting request must never receive the answer computed for another caller.
+        context.AllowLocking = false;
+        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+        context.CacheVaryByRules.QueryKeys = "*";
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
