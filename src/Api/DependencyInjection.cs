@@ -62,6 +62,21 @@ internal static class DependencyInjection
                 return Task.CompletedTask;
             });
 
+            // Strings are read by a converter (it refuses NUL), which hides their type from the schema exporter.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(string))
+                {
+                    schema.Type = IsNullable(context.JsonPropertyInfo) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                }
+                else if (context.JsonTypeInfo.ElementType == typeof(string))
+                {
+                    schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+                }
+
+                return Task.CompletedTask;
+            });
+
             // Operations that need a signed-in caller say so, and /docs can send the token.
             o.AddOperationTransformer((operation, context, _) =>
             {
@@ -94,4 +109,11 @@ internal static class DependencyInjection
         });
         return services;
     }
+
+    private static bool IsNullable(System.Text.Json.Serialization.Metadata.JsonPropertyInfo? property) => property?.AttributeProvider switch
+    {
+        System.Reflection.PropertyInfo p => new System.Reflection.NullabilityInfoContext().Create(p).ReadState == System.Reflection.NullabilityState.Nullable,
+        System.Reflection.ParameterInfo p => new System.Reflection.NullabilityInfoContext().Create(p).ReadState == System.Reflection.NullabilityState.Nullable,
+        _ => false,
+    };
 }

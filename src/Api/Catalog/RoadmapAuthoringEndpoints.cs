@@ -64,10 +64,16 @@ internal static class RoadmapAuthoringEndpoints
     }
 
     private static async Task<Results<Created<ImportRoadmapResult>, ProblemHttpResult>> Create(
-        RoadmapDocument document, IMediator mediator, CancellationToken cancellationToken)
+        RoadmapDocument document, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new CreateRoadmapCommand(document), cancellationToken);
-        return result.IsSuccess ? TypedResults.Created($"/api/roadmaps/{result.Value.Slug}", result.Value) : result.Error.ToProblem();
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        http.Response.Headers.ETag = result.Value.ETag;
+        return TypedResults.Created($"/api/roadmaps/{result.Value.Slug}", result.Value);
     }
 
     private static async Task<Results<Ok<ImportRoadmapResult>, Created<ImportRoadmapResult>, ProblemHttpResult>> Import(
@@ -81,28 +87,42 @@ internal static class RoadmapAuthoringEndpoints
             return result.Error.ToProblem();
         }
 
+        http.Response.Headers.ETag = result.Value.ETag;
         return result.Value.Created ? TypedResults.Created($"/api/roadmaps/{slug}", result.Value) : TypedResults.Ok(result.Value);
     }
 
     private static async Task<Results<Ok<RoadmapDocument>, ProblemHttpResult>> Export(
-        string slug, IMediator mediator, CancellationToken cancellationToken)
+        string slug, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new ExportRoadmapQuery(slug), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        // The ETag of the exported state: send it back as If-Match with the edited document.
+        http.Response.Headers.ETag = result.Value.ETag;
+        return TypedResults.Ok(result.Value.Document);
     }
 
     private static async Task<Results<Ok<RoadmapStateDto>, ProblemHttpResult>> Publish(
-        string slug, IMediator mediator, CancellationToken cancellationToken)
+        string slug, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new PublishRoadmapCommand(slug), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.IsSuccess ? WithETag(http, result.Value) : result.Error.ToProblem();
     }
 
     private static async Task<Results<Ok<RoadmapStateDto>, ProblemHttpResult>> Archive(
-        string slug, IMediator mediator, CancellationToken cancellationToken)
+        string slug, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new ArchiveRoadmapCommand(slug), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.IsSuccess ? WithETag(http, result.Value) : result.Error.ToProblem();
+    }
+
+    private static Ok<RoadmapStateDto> WithETag(HttpContext http, RoadmapStateDto state)
+    {
+        http.Response.Headers.ETag = state.ETag;
+        return TypedResults.Ok(state);
     }
 
     private static RouteHandlerBuilder ProducesAuthProblems(this RouteHandlerBuilder builder) =>

@@ -11,9 +11,20 @@ internal sealed class RoadmapCacheInvalidation(IOutputCacheStore cache)
 {
     public static string Tag(string slug) => $"roadmap:{slug}";
 
-    public Task Handle(DomainEventNotification<RoadmapChangedDomainEvent> notification, CancellationToken cancellationToken)
+    /// <summary>A read that started before the save may store its old answer just after the eviction; evict again then.</summary>
+    private static readonly TimeSpan SecondEviction = TimeSpan.FromSeconds(2);
+
+    public async Task Handle(DomainEventNotification<RoadmapChangedDomainEvent> notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        return cache.EvictByTagAsync(Tag(notification.DomainEvent.Slug), cancellationToken).AsTask();
+        var tag = Tag(notification.DomainEvent.Slug);
+        await cache.EvictByTagAsync(tag, cancellationToken);
+        _ = Task.Run(
+            async () =>
+            {
+                await Task.Delay(SecondEviction, CancellationToken.None);
+                await cache.EvictByTagAsync(tag, CancellationToken.None);
+            },
+            CancellationToken.None);
     }
 }

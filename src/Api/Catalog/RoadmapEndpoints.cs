@@ -97,6 +97,6 @@ internal static class RoadmapEndpoints
         }
 
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
-        return ifNoneMatch.Length > 0 && CatalogETags.Matches(ifNoneMatch, etag);
+        return ifNoneMatch.Length > 0 && CatalogETags.Matches(ifNoneMatch, etag, weak: true);
     }
 }

@@ -73,11 +73,11 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
     }
 
     /// <summary>
-    /// A relative path as the caller meant it: <c>dotnet run --project src/Api</c> starts the service in the project's
-    /// folder, but the shell's <c>PWD</c> still names the folder the command was typed in.
+    /// A relative path as the caller meant it: from the working folder when the file is there; otherwise from the
+    /// shell's <c>PWD</c>, because <c>dotnet run --project src/Api</c> starts the service in the project's folder.
     /// </summary>
     private static string FromCallersDirectory(string path) =>
-        Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } callerDirectory
+        Path.IsPathRooted(path) || File.Exists(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } callerDirectory
             ? path
             : Path.GetFullPath(path, callerDirectory);
 

@@ -89,6 +89,17 @@ internal static class Security
     /// <summary>Headers that stop browsers from sniffing, framing or leaking referrers; a strict CSP for the docs page.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
+        // Set as the response starts, so they survive the exception handler clearing the headers of a failed response.
+        context.Response.OnStarting(() =>
+        {
+            AddSecurityHeaders(context);
+            return Task.CompletedTask;
+        });
+        return next(context);
+    });
+
+    private static void AddSecurityHeaders(HttpContext context)
+    {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
@@ -101,12 +112,16 @@ internal static class Security
         {
             headers.CacheControl = "no-store";
         }
+        else if (context.User.CanSeeDrafts() && context.Request.Path.StartsWithSegments("/api/roadmaps", StringComparison.Ordinal))
+        {
+            // What an Author reads may be a draft: never for a shared cache.
+            headers.CacheControl = "private, no-store";
+        }
 
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs", StringComparison.Ordinal)
             ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'"
             : "default-src 'none'; frame-ancestors 'none'";
-        return next(context);
-    });
+    }
 
     /// <summary>The signed-in user's id (the token's subject).</summary>
     public static Guid UserId(this ClaimsPrincipal user) =>

@@ -4,7 +4,8 @@ namespace Roadmap.Domain.Identity;
 
 /// <summary>
 /// The refresh tokens descending from one sign-in. Revoking the family ends them all, including any issued by
-/// a rotation racing the revocation: a rotation must also mark the family, and a revoked family refuses it.
+/// a rotation racing the revocation: a rotation also updates the family row, and that update is refused once
+/// the family is revoked (its <see cref="RevokedAt"/> is the concurrency token), so the rotation fails as a conflict.
 /// </summary>
 public sealed class RefreshTokenFamily : AggregateRoot
 {
@@ -25,9 +26,8 @@ public sealed class RefreshTokenFamily : AggregateRoot
     public static RefreshTokenFamily Start(Guid userId, DateTimeOffset now) =>
         new() { Id = Guid.CreateVersion7(), UserId = userId, CreatedAt = now, LastRotatedAt = now };
 
-    internal void MarkRotated(DateTimeOffset now) => LastRotatedAt = now;
-
-    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+    /// <summary>Touches the family row, so a rotation conflicts with a revocation saved meanwhile.</summary>
+    internal void MarkRotated(DateTimeOffset now) => LastRotatedAt = now > LastRotatedAt ? now : LastRotatedAt.AddTicks(1);
 }
 
 /// <summary>

@@ -12,7 +12,8 @@ public static class UserProfileRules
     /// disguise itself or others' on a shared page (a leaderboard).
     /// </summary>
     public static bool IsPrintable(string? text) =>
-        text is null || !text.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+        text is null || !text.Any(c => char.IsControl(c)
+            || c is '\u061C' or '\u200E' or '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
 
     /// <summary>True for an IANA time zone id this system knows (<c>Europe/Berlin</c>, <c>UTC</c>).</summary>
     public static bool IsKnownTimeZone(string? id) =>

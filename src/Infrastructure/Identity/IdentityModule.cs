@@ -45,6 +45,7 @@ internal static class IdentityModule
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<RoadmapDbContext>();
         services.AddScoped<IUserAccounts, IdentityUserAccounts>();
+        services.AddScoped<IRefreshTokenRevocation, EfRefreshTokenRevocation>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

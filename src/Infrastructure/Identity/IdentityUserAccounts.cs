@@ -61,27 +61,21 @@ internal sealed partial class IdentityUserAccounts(
             return IdentityErrors.InvalidCredentials;
         }
 
+        // Every attempt takes a numbered slot before its password is checked, so a burst of parallel guesses
+        // gets no more checks than sequential ones: past the limit, the account locks and nothing is checked.
+        var mayCheck = await ClaimAttemptAsync(user.Id, cancellationToken);
         var passwordMatches = user.PasswordHash is not null
             && users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
-        if (user.LockoutEnd > clock.UtcNow)
+        if (!mayCheck || !passwordMatches)
         {
-            // Checked after the hash, so a locked account answers as slowly as any other.
             return IdentityErrors.InvalidCredentials;
         }
 
-        if (!passwordMatches)
-        {
-            await CountFailureAsync(user.Id, cancellationToken);
-            return IdentityErrors.InvalidCredentials;
-        }
-
-        if (user.AccessFailedCount > 0)
-        {
-            await db.Users.Where(u => u.Id == user.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 0), cancellationToken);
-        }
-
-        return await ToDto(user);
+        // A success counts only if no parallel attempt locked the account meanwhile.
+        var now = clock.UtcNow;
+        var reset = await db.Users.Where(u => u.Id == user.Id && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 0), cancellationToken);
+        return reset > 0 ? await ToDto(user) : IdentityErrors.InvalidCredentials;
     }
 
     public async Task<UserProfileDto?> FindAsync(Guid userId, CancellationToken cancellationToken)
@@ -169,23 +163,41 @@ internal sealed partial class IdentityUserAccounts(
     private static Error EmailTaken => Error.Conflict("user.email_taken", "An account with this email already exists.");
 
     /// <summary>
-    /// Counts a failed sign-in in one statement, so parallel attempts cannot lose counts (Identity's own counter
-    /// reads, increments and writes), and locks the account when the count reaches the limit.
+    /// Counts a sign-in attempt in the database (Identity's own counter reads, increments and writes, and loses
+    /// counts under parallel attempts) and says whether its password may be checked: not when the account is
+    /// locked, nor when this attempt is past the limit, which locks the account. A success resets the count.
     /// </summary>
-    private async Task CountFailureAsync(Guid userId, CancellationToken cancellationToken)
+    private async Task<bool> ClaimAttemptAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var limit = options.Value.MaxFailedSignIns;
-        var lockedUntil = clock.UtcNow.AddMinutes(options.Value.LockoutMinutes);
-        await db.Users.Where(u => u.Id == userId && u.LockoutEnabled)
+        var now = clock.UtcNow;
+        var claimed = await db.Users.Where(u => u.Id == userId && (u.LockoutEnd == null || u.LockoutEnd <= now))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), cancellationToken);
-        var locked = await db.Users.Where(u => u.Id == userId && u.AccessFailedCount >= limit)
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        // Read after the increment: parallel attempts only make the number larger, so this errs toward locking.
+        var attempts = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.AccessFailedCount).FirstAsync(cancellationToken);
+        if (attempts <= options.Value.MaxFailedSignIns)
+        {
+            return true;
+        }
+
+        // The new ConcurrencyStamp makes a profile save that loaded the account earlier fail instead of unlocking it.
+        var lockedUntil = now.AddMinutes(options.Value.LockoutMinutes);
+        var locked = await db.Users.Where(u => u.Id == userId && (u.LockoutEnd == null || u.LockoutEnd <= now))
             .ExecuteUpdateAsync(
-                u => u.SetProperty(x => x.LockoutEnd, lockedUntil).SetProperty(x => x.AccessFailedCount, 0),
+                u => u.SetProperty(x => x.LockoutEnd, lockedUntil)
+                    .SetProperty(x => x.AccessFailedCount, 0)
+                    .SetProperty(x => x.ConcurrencyStamp, Guid.NewGuid().ToString()),
                 cancellationToken);
         if (locked > 0)
         {
             LogLockedOut(userId, lockedUntil);
         }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {UserId} locked until {LockedUntil} after repeated failed sign-ins")]

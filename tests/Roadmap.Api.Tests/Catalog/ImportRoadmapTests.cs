@@ -39,7 +39,7 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         var document = TestDocuments.Small(TestDocuments.NewSlug());
         await Send(new ImportRoadmapCommand(document));
 
-        var exported = (await Send(new ExportRoadmapQuery(document.Slug))).Value;
+        var exported = (await Send(new ExportRoadmapQuery(document.Slug))).Value.Document;
         var reimported = await Send(new ImportRoadmapCommand(exported));
 
         JsonSerializer.Serialize(exported, Json).Should().Be(JsonSerializer.Serialize(document, Json));
@@ -122,7 +122,7 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         result.IsSuccess.Should().BeFalse();
         result.Error!.Type.Should().Be(ErrorType.Unprocessable);
         result.Error.Message.Should().Contain("a → b → a");
-        var stored = (await Send(new ExportRoadmapQuery(document.Slug))).Value;
+        var stored = (await Send(new ExportRoadmapQuery(document.Slug))).Value.Document;
         JsonSerializer.Serialize(stored, Json).Should().Be(JsonSerializer.Serialize(document, Json));
     }
 
@@ -143,7 +143,7 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         var save = () => scopeA.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(Ct);
 
         await save.Should().ThrowAsync<ConcurrencyConflictException>();
-        (await Send(new ExportRoadmapQuery(document.Slug))).Value.Title.Should().Be("Title by B");
+        (await Send(new ExportRoadmapQuery(document.Slug))).Value.Document.Title.Should().Be("Title by B");
     }
 
     [Fact]

@@ -239,6 +239,28 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
     }
 
     [Fact]
+    public async Task The_export_carries_the_ETag_to_send_back_as_If_Match()
+    {
+        var document = TestDocuments.Small(TestDocuments.NewSlug());
+        using var author = await SignIn(Roles.Author);
+        await CreatePublished(author.Client, document);
+        var export = await author.Client.GetAsync($"/api/roadmaps/{document.Slug}/export", Ct);
+        var etag = export.Headers.ETag!.Tag;
+        var edited = await Read<RoadmapDocument>(export) with { Title = "Edited after export" };
+        (await Put(author.Client, document with { Title = "Someone else's change" })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/roadmaps/{document.Slug}") { Content = Body(edited) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        var refused = await author.Client.SendAsync(request, Ct);
+        var repeat = await author.Client.GetAsync($"/api/roadmaps/{document.Slug}", Ct);
+
+        await ShouldBeProblem(refused, HttpStatusCode.PreconditionFailed);
+        repeat.Headers.Age.Should().BeNull("authors always read the current state");
+        repeat.Headers.CacheControl!.NoStore.Should().BeTrue();
+        (await Read<RoadmapDto>(repeat)).Title.Should().Be("Someone else's change");
+    }
+
+    [Fact]
     public async Task The_export_leaves_out_absent_descriptions_so_it_stays_valid_against_the_schema()
     {
         var document = TestDocuments.Small(TestDocuments.NewSlug());

@@ -259,6 +259,35 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
     }
 
     [Fact]
+    public async Task After_five_failures_a_burst_of_right_passwords_gets_nothing()
+    {
+        using var user = await SignIn();
+        using var client = Client();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = $"wrong password {i}" }, Ct);
+        }
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password }, Ct)));
+
+        burst.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Unauthorized, "every attempt is counted before its password is checked");
+    }
+
+    [Fact]
+    public async Task Parallel_logouts_with_one_token_are_all_204()
+    {
+        using var user = await SignIn();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            user.Client.PostAsJsonAsync("/api/auth/logout", new { refreshToken = user.Tokens.RefreshToken }, Ct)));
+        var refresh = await user.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken }, Ct);
+
+        answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.NoContent);
+        refresh.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Parallel_registrations_of_one_email_create_one_account_and_no_500()
     {
         using var client = Client();

@@ -26,6 +26,9 @@ public sealed class OpenApiTests(SqliteApiFactory factory) : ApiTestBase<SqliteA
             .ToList();
         routes.Should().NotBeEmpty();
         routes.Should().BeSubsetOf(described);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        schemas.GetProperty("UserProfileDto").GetProperty("properties").GetProperty("email").GetProperty("type").GetString().Should().Be("string");
+        schemas.GetProperty("UserProfileDto").GetProperty("properties").GetProperty("roles").GetProperty("items").GetProperty("type").GetString().Should().Be("string");
         document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().Should().Be("bearer");
         document.GetProperty("paths").GetProperty("/api/me").GetProperty("get").TryGetProperty("security", out _).Should().BeTrue();
         document.GetProperty("paths").GetProperty("/api/roadmaps/{slug}").GetProperty("get").TryGetProperty("security", out _).Should().BeFalse();

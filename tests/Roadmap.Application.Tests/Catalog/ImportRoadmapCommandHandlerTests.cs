@@ -18,7 +18,7 @@ public class ImportRoadmapCommandHandlerTests
         var result = await Import(new ImportRoadmapCommand(TestDocuments.Small()));
 
         result.IsSuccess.Should().BeTrue();
-        result.Value.Should().Be(new ImportRoadmapResult(
+        (result.Value with { ETag = null }).Should().Be(new ImportRoadmapResult(
             TestDocuments.Slug, true, RoadmapStatus.Draft, 0, new RoadmapChanges(true, 2, 0, 0, 3, 0, 0)));
         var roadmap = _roadmaps.Items.Should().ContainSingle().Subject;
         roadmap.Slug.Should().Be(TestDocuments.Slug);
@@ -48,7 +48,7 @@ public class ImportRoadmapCommandHandlerTests
 
         var result = await Import(new ImportRoadmapCommand(TestDocuments.Small()));
 
-        result.Value.Should().Be(new ImportRoadmapResult(
+        (result.Value with { ETag = null }).Should().Be(new ImportRoadmapResult(
             TestDocuments.Slug, false, RoadmapStatus.Published, 1, new RoadmapChanges(false, 0, 0, 0, 0, 0, 0)));
         result.Value.ToString().Should().Be("test-roadmap: unchanged (Published, version 1)");
         var roadmap = _roadmaps.Items.Should().ContainSingle().Subject;

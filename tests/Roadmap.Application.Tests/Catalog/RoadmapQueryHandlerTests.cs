@@ -126,7 +126,8 @@ public class RoadmapQueryHandlerTests
 
         var result = await handler.Handle(new ExportRoadmapQuery(TestDocuments.Slug), Token);
 
-        result.Value.Should().BeEquivalentTo(document, o => o.WithStrictOrdering());
+        result.Value.Document.Should().BeEquivalentTo(document, o => o.WithStrictOrdering());
+        result.Value.ETag.Should().StartWith("\"");
     }
 
     [Fact]
@@ -148,7 +149,8 @@ public class RoadmapQueryHandlerTests
 
         var result = await handler.Handle(new PublishRoadmapCommand(TestDocuments.Slug), Token);
 
-        result.Value.Should().Be(new RoadmapStateDto(TestDocuments.Slug, RoadmapStatus.Published, 1));
+        (result.Value with { ETag = null }).Should().Be(new RoadmapStateDto(TestDocuments.Slug, RoadmapStatus.Published, 1));
+        result.Value.ETag.Should().NotBeNullOrEmpty();
         roadmap.PublishedAt.Should().Be(clock.UtcNow);
     }
 

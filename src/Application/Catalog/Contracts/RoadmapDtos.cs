@@ -69,23 +69,34 @@ public static class CatalogETags
 {
     public static string For(Guid id, int revision) => $"\"{id:N}-{revision}\"";
 
-    /// <summary>Whether an <c>If-Match</c> / <c>If-None-Match</c> value (a list, weak tags or <c>*</c>) names <paramref name="etag"/>.</summary>
-    public static bool Matches(string header, string etag)
+    /// <summary>
+    /// Whether an <c>If-None-Match</c> (<paramref name="weak"/>: weak tags match too) or <c>If-Match</c> (strong
+    /// comparison only) value — a list of tags or <c>*</c> — names <paramref name="etag"/>.
+    /// </summary>
+    public static bool Matches(string header, string etag, bool weak)
     {
         ArgumentNullException.ThrowIfNull(header);
-        return header.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag);
+        return header.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || (weak && t == "W/" + etag));
     }
 }
 
 /// <summary>Where a roadmap stands after publishing or archiving it.</summary>
-public sealed record RoadmapStateDto(string Slug, RoadmapStatus Status, int Version);
+public sealed record RoadmapStateDto(string Slug, RoadmapStatus Status, int Version)
+{
+    /// <summary>The roadmap's ETag now; sent as a header.</summary>
+    [JsonIgnore]
+    public string? ETag { get; init; }
+}
+
+/// <summary>A roadmap's document with the ETag of the state it was exported from (for <c>If-Match</c> on the import).</summary>
+public sealed record ExportedRoadmap(RoadmapDocument Document, string ETag);
 
 public static class RoadmapDtoMapping
 {
     public static RoadmapStateDto ToStateDto(this LearningRoadmap roadmap)
     {
         ArgumentNullException.ThrowIfNull(roadmap);
-        return new RoadmapStateDto(roadmap.Slug, roadmap.Status, roadmap.Version);
+        return new RoadmapStateDto(roadmap.Slug, roadmap.Status, roadmap.Version) { ETag = CatalogETags.For(roadmap.Id, roadmap.Revision) };
     }
 
     public static RoadmapDto ToDto(this LearningRoadmap roadmap)

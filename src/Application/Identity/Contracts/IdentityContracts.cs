@@ -44,6 +44,16 @@ public interface IUserAccounts
     Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>Ends refresh-token families where they are stored.</summary>
+public interface IRefreshTokenRevocation
+{
+    /// <summary>
+    /// Revokes a family at once and idempotently: revoking one already revoked (a parallel logout, a replay)
+    /// is not a conflict. Any rotation not yet saved then fails.
+    /// </summary>
+    Task RevokeFamilyAsync(Guid familyId, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
 /// <summary>Signs access tokens (JWT in Infrastructure).</summary>
 public interface IAccessTokenIssuer
 {

@@ -7,11 +7,13 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.ExportRoadmap;
 
 internal sealed class ExportRoadmapQueryHandler(IReadRepository<LearningRoadmap> roadmaps)
-    : IRequestHandler<ExportRoadmapQuery, Result<RoadmapDocument>>
+    : IRequestHandler<ExportRoadmapQuery, Result<ExportedRoadmap>>
 {
-    public async Task<Result<RoadmapDocument>> Handle(ExportRoadmapQuery request, CancellationToken cancellationToken)
+    public async Task<Result<ExportedRoadmap>> Handle(ExportRoadmapQuery request, CancellationToken cancellationToken)
     {
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(request.Slug), cancellationToken);
-        return roadmap is null ? CatalogErrors.RoadmapNotFound(request.Slug) : roadmap.ToDocument();
+        return roadmap is null
+            ? CatalogErrors.RoadmapNotFound(request.Slug)
+            : new ExportedRoadmap(roadmap.ToDocument(), CatalogETags.For(roadmap.Id, roadmap.Revision));
     }
 }

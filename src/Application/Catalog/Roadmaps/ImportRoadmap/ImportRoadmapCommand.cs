@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Domain.Catalog;
@@ -19,6 +20,10 @@ public sealed record ImportRoadmapCommand(RoadmapDocument Document, bool Publish
 /// <summary>What an import did, e.g. for the import command's one line per roadmap.</summary>
 public sealed record ImportRoadmapResult(string Slug, bool Created, RoadmapStatus Status, int Version, RoadmapChanges Changes)
 {
+    /// <summary>The roadmap's ETag after the import, for the next <c>If-Match</c>; sent as a header.</summary>
+    [JsonIgnore]
+    public string? ETag { get; init; }
+
     public static ImportRoadmapResult ForCreated(LearningRoadmap roadmap)
     {
         ArgumentNullException.ThrowIfNull(roadmap);

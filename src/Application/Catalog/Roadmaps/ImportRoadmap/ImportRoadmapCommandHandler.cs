@@ -16,7 +16,7 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
         var now = clock.UtcNow;
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(document.Slug, forUpdate: true), cancellationToken);
 
-        if (request.IfMatch is { } ifMatch && (roadmap is null || !CatalogETags.Matches(ifMatch, CatalogETags.For(roadmap.Id, roadmap.Revision))))
+        if (request.IfMatch is { } ifMatch && (roadmap is null || !CatalogETags.Matches(ifMatch, CatalogETags.For(roadmap.Id, roadmap.Revision), weak: false)))
         {
             return Error.PreconditionFailed(
                 "roadmap.changed", $"'{document.Slug}' is not the version named in If-Match: read it again, then apply your change.");
@@ -51,6 +51,6 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
             roadmap.Publish(now);
         }
 
-        return outcome with { Status = roadmap.Status, Version = roadmap.Version };
+        return outcome with { Status = roadmap.Status, Version = roadmap.Version, ETag = CatalogETags.For(roadmap.Id, roadmap.Revision) };
     }
 }

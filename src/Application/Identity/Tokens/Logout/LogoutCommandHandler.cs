@@ -1,13 +1,14 @@
 using MediatR;
 using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Identity.Contracts;
 using Roadmap.Domain.Common;
 using Roadmap.Domain.Identity;
 
 namespace Roadmap.Application.Identity.Tokens.Logout;
 
 internal sealed class LogoutCommandHandler(
-    IRepository<RefreshTokenFamily> families,
     IRepository<RefreshToken> refreshTokens,
+    IRefreshTokenRevocation revocation,
     IClock clock) : IRequestHandler<LogoutCommand, Result>
 {
     public async Task<Result> Handle(LogoutCommand request, CancellationToken cancellationToken)
@@ -15,10 +16,9 @@ internal sealed class LogoutCommandHandler(
         var presented = await refreshTokens.FirstOrDefaultAsync(new RefreshTokenByHashSpec(request.RefreshToken), cancellationToken);
 
         // Someone else's token is treated as unknown: logging out never touches another account.
-        if (presented is not null && presented.UserId == request.UserId
-            && await families.FirstOrDefaultAsync(new RefreshTokenFamilyByIdSpec(presented.FamilyId), cancellationToken) is { } family)
+        if (presented is not null && presented.UserId == request.UserId)
         {
-            family.Revoke(clock.UtcNow);
+            await revocation.RevokeFamilyAsync(presented.FamilyId, clock.UtcNow, cancellationToken);
         }
 
         return Result.Success();

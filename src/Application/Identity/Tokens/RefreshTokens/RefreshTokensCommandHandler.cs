@@ -12,7 +12,7 @@ internal sealed partial class RefreshTokensCommandHandler(
     IAccessTokenIssuer tokens,
     IRepository<RefreshTokenFamily> families,
     IRepository<RefreshToken> refreshTokens,
-    IUnitOfWork unitOfWork,
+    IRefreshTokenRevocation revocation,
     IClock clock,
     ILogger<RefreshTokensCommandHandler> logger) : IRequestHandler<RefreshTokensCommand, Result<TokenPairDto>>
 {
@@ -29,16 +29,10 @@ internal sealed partial class RefreshTokensCommandHandler(
         if (presented.IsUsed)
         {
             // A rotated token came back: someone holds a copy. End the whole family, thief and owner alike.
-            // Saved here because the request itself fails, and a failed command is otherwise not saved.
-            LogReuse(presented.UserId, family.Id);
-            family.Revoke(now);
-            try
+            if (!family.IsRevoked)
             {
-                await unitOfWork.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Another request revoked the family first: the outcome is the same.
+                LogReuse(presented.UserId, family.Id);
+                await revocation.RevokeFamilyAsync(family.Id, now, cancellationToken);
             }
 
             return IdentityErrors.InvalidRefreshToken;
