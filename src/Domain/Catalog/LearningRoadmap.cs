@@ -136,6 +136,9 @@ public sealed class LearningRoadmap : AggregateRoot
         return Result.Success();
     }
 
+    /// <summary>Every topic's slug by its id, retired ones included (prerequisites are stored as ids).</summary>
+    public IReadOnlyDictionary<Guid, string> TopicSlugsById() => _topics.ToDictionary(t => t.Id, t => t.Slug);
+
     /// <summary>Drafts are seen only by those who may see drafts (Authors and Admins); the rest of the catalog by anyone.</summary>
     public bool IsVisible(bool canSeeDrafts) => Status != RoadmapStatus.Draft || canSeeDrafts;
 
@@ -147,7 +150,7 @@ public sealed class LearningRoadmap : AggregateRoot
     /// <summary>The current content, as <see cref="Apply"/> takes it: exporting then importing changes nothing.</summary>
     public RoadmapContent ToContent()
     {
-        var slugs = _topics.ToDictionary(t => t.Id, t => t.Slug);
+        var slugs = TopicSlugsById();
         var sectionOrder = _sections.ToDictionary(s => s.Id, s => s.Order);
         var documentOrder = _topics.ToDictionary(t => t.Id, t => (sectionOrder[t.SectionId], t.Order));
         return new RoadmapContent(

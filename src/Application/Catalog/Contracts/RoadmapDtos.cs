@@ -102,7 +102,7 @@ public static class RoadmapDtoMapping
     public static RoadmapDto ToDto(this LearningRoadmap roadmap)
     {
         ArgumentNullException.ThrowIfNull(roadmap);
-        var slugs = roadmap.Topics.ToDictionary(t => t.Id, t => t.Slug);
+        var slugs = roadmap.TopicSlugsById();
         var sections = roadmap.Sections.Where(s => !s.IsRetired).OrderBy(s => s.Order).ToList();
         var liveTopics = roadmap.Topics.Where(t => !t.IsRetired).ToList();
         return new RoadmapDto(

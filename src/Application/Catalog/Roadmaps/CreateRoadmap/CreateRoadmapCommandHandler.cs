@@ -24,6 +24,6 @@ internal sealed class CreateRoadmapCommandHandler(IRepository<LearningRoadmap> r
         }
 
         roadmaps.Add(created.Value);
-        return ImportRoadmapResult.ForCreated(created.Value) with { ETag = CatalogETags.For(created.Value.Id, created.Value.Revision) };
+        return ImportRoadmapResult.For(created.Value, changes: null);
     }
 }

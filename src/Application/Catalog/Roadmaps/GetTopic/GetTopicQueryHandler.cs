@@ -24,7 +24,6 @@ internal sealed class GetTopicQueryHandler(IReadRepository<LearningRoadmap> road
         }
 
         var section = roadmap.Sections.First(s => s.Id == topic.SectionId);
-        var slugs = roadmap.Topics.ToDictionary(t => t.Id, t => t.Slug);
-        return new TopicDetailsDto(roadmap.Slug, roadmap.Version, topic.ToDto(section.Slug, slugs)) { Revision = roadmap.Revision, RoadmapStatus = roadmap.Status };
+        return new TopicDetailsDto(roadmap.Slug, roadmap.Version, topic.ToDto(section.Slug, roadmap.TopicSlugsById())) { Revision = roadmap.Revision, RoadmapStatus = roadmap.Status };
     }
 }

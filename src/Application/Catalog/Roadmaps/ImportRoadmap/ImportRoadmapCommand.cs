@@ -24,13 +24,17 @@ public sealed record ImportRoadmapResult(string Slug, bool Created, RoadmapStatu
     [JsonIgnore]
     public string? ETag { get; init; }
 
-    public static ImportRoadmapResult ForCreated(LearningRoadmap roadmap)
+    /// <summary>The result as the roadmap stands now; <paramref name="changes"/> is null for a roadmap just created.</summary>
+    public static ImportRoadmapResult For(LearningRoadmap roadmap, RoadmapChanges? changes)
     {
         ArgumentNullException.ThrowIfNull(roadmap);
-        var liveSections = roadmap.Sections.Count(s => !s.IsRetired);
-        var liveTopics = roadmap.Topics.Count(t => !t.IsRetired);
-        return new ImportRoadmapResult(
-            roadmap.Slug, true, roadmap.Status, roadmap.Version, new RoadmapChanges(true, liveSections, 0, 0, liveTopics, 0, 0));
+        var created = changes is null;
+        changes ??= new RoadmapChanges(
+            true, roadmap.Sections.Count(s => !s.IsRetired), 0, 0, roadmap.Topics.Count(t => !t.IsRetired), 0, 0);
+        return new ImportRoadmapResult(roadmap.Slug, created, roadmap.Status, roadmap.Version, changes)
+        {
+            ETag = CatalogETags.For(roadmap.Id, roadmap.Revision),
+        };
     }
 
     public override string ToString()

@@ -22,7 +22,7 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
                 "roadmap.changed", $"'{document.Slug}' is not the version named in If-Match: read it again, then apply your change.");
         }
 
-        ImportRoadmapResult outcome;
+        RoadmapChanges? changes = null;
         if (roadmap is null)
         {
             var creation = LearningRoadmap.Create(document.Slug, content, now);
@@ -33,7 +33,6 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
 
             roadmap = creation.Value;
             roadmaps.Add(roadmap);
-            outcome = ImportRoadmapResult.ForCreated(roadmap);
         }
         else
         {
@@ -43,7 +42,7 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
                 return applied.Error;
             }
 
-            outcome = new ImportRoadmapResult(roadmap.Slug, false, roadmap.Status, roadmap.Version, applied.Value);
+            changes = applied.Value;
         }
 
         if (request.Publish && roadmap.Status == RoadmapStatus.Draft)
@@ -51,6 +50,6 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
             roadmap.Publish(now);
         }
 
-        return outcome with { Status = roadmap.Status, Version = roadmap.Version, ETag = CatalogETags.For(roadmap.Id, roadmap.Revision) };
+        return ImportRoadmapResult.For(roadmap, changes);
     }
 }
