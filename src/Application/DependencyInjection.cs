@@ -1,5 +1,7 @@
 using System.Reflection;
 using FluentValidation;
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Application.Common.Behaviours;
@@ -8,7 +10,7 @@ namespace Roadmap.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>MediatR 5 (registered by hand: its DI package is not installable here), handlers, validators and behaviours.</summary>
+    /// <summary>MediatR 5 (registered by hand: 5.1.0 has no DI package), handlers, validators, behaviours and mappings.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         // Messages name fields as clients know them ("'estimatedMinutes' must be ..."), like the errors' keys.
@@ -23,8 +25,24 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
 
-        services.AddImplementationsOf(typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>));
+        services.AddImplementationsOf(typeof(IRequestHandler<,>), typeof(INotificationHandler<>));
+        services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly(), ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        var mappings = CreateMappings();
+        services.AddSingleton(mappings);
+        services.AddSingleton<IMapper>(new Mapper(mappings));
         return services;
+    }
+
+    /// <summary>
+    /// Every module's Mapster configuration (its <see cref="IRegister"/> classes). Strict: a destination member
+    /// without a source, or a pair of types nobody configured, is an error when the configuration compiles.
+    /// </summary>
+    public static TypeAdapterConfig CreateMappings()
+    {
+        var mappings = new TypeAdapterConfig { RequireExplicitMapping = true, RequireDestinationMemberSource = true };
+        mappings.Scan(Assembly.GetExecutingAssembly());
+        return mappings;
     }
 
     /// <summary>Registers every concrete class of this assembly that implements one of the open generic interfaces.</summary>

@@ -27,7 +27,7 @@ internal sealed partial class CatalogSeeder(
 {
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.SeedOnEmptyDatabase || await roadmaps.AnyAsync(new AnyRoadmapSpec(), cancellationToken))
+        if (!options.Value.SeedOnEmptyDatabase || await roadmaps.AnyAsync(cancellationToken))
         {
             return;
         }
@@ -43,7 +43,7 @@ internal sealed partial class CatalogSeeder(
         foreach (var file in files)
         {
             var outcome = await importer.ImportAsync(file, publish: true, cancellationToken);
-            if (!outcome.Succeeded && await roadmaps.AnyAsync(new AnyRoadmapSpec(), cancellationToken))
+            if (!outcome.Succeeded && await roadmaps.AnyAsync(cancellationToken))
             {
                 // Another node seeded at the same moment.
                 return;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using FluentAssertions;
+using MapsterMapper;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Api.Common;
 using Roadmap.Api.Tests.Infrastructure;
@@ -138,7 +139,8 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         var roadmapsA = scopeA.ServiceProvider.GetRequiredService<IRepository<LearningRoadmap>>();
         var staleCopy = (await roadmapsA.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(document.Slug, forUpdate: true), Ct))!;
         await Send(new ImportRoadmapCommand(document with { Title = "Title by B" }));
-        staleCopy.Apply((document with { Title = "Title by A" }).ToContent(), DateTimeOffset.UtcNow).IsSuccess.Should().BeTrue();
+        var content = scopeA.ServiceProvider.GetRequiredService<IMapper>().Map<RoadmapContent>(document with { Title = "Title by A" });
+        staleCopy.Apply(content, DateTimeOffset.UtcNow).IsSuccess.Should().BeTrue();
 
         var save = () => scopeA.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(Ct);
 

@@ -159,5 +159,5 @@ public class ImportRoadmapCommandHandlerTests
     }
 
     private Task<Result<ImportRoadmapResult>> Import(ImportRoadmapCommand command) =>
-        new ImportRoadmapCommandHandler(_roadmaps, _clock).Handle(command, TestContext.Current.CancellationToken);
+        new ImportRoadmapCommandHandler(_roadmaps, TestMappings.Mapper, _clock).Handle(command, TestContext.Current.CancellationToken);
 }

@@ -121,6 +121,6 @@ public class RoadmapMappingTests
     [Fact]
     public void The_state_dto_says_where_the_roadmap_stands()
     {
-        (TestRoadmaps.Archived().ToStateDto() with { ETag = null }).Should().Be(new RoadmapStateDto(TestDocuments.Slug, RoadmapStatus.Archived, 1));
+        (TestMappings.Mapper.Map<RoadmapStateDto>(TestRoadmaps.Archived()) with { ETag = null }).Should().Be(new RoadmapStateDto(TestDocuments.Slug, RoadmapStatus.Archived, 1));
     }
 }

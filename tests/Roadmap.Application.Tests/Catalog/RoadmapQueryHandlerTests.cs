@@ -18,7 +18,7 @@ public class RoadmapQueryHandlerTests
     public async Task A_published_roadmap_is_found_by_anyone()
     {
         var roadmap = TestRoadmaps.Published();
-        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap));
+        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap), TestMappings.Mapper);
 
         var result = await handler.Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
 
@@ -31,7 +31,7 @@ public class RoadmapQueryHandlerTests
     [Fact]
     public async Task A_draft_is_not_found_unless_the_caller_can_see_drafts()
     {
-        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Draft()));
+        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Draft()), TestMappings.Mapper);
 
         var hidden = await handler.Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
         var shown = await handler.Handle(new GetRoadmapQuery(TestDocuments.Slug, CanSeeDrafts: true), Token);
@@ -44,7 +44,7 @@ public class RoadmapQueryHandlerTests
     [Fact]
     public async Task An_archived_roadmap_is_still_found()
     {
-        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Archived()));
+        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Archived()), TestMappings.Mapper);
 
         var result = await handler.Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
 
@@ -54,7 +54,7 @@ public class RoadmapQueryHandlerTests
     [Fact]
     public async Task An_unknown_roadmap_is_not_found()
     {
-        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published()));
+        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published()), TestMappings.Mapper);
 
         var result = await handler.Handle(new GetRoadmapQuery("missing"), Token);
 
@@ -67,7 +67,7 @@ public class RoadmapQueryHandlerTests
     {
         var repository = new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published());
 
-        await new GetRoadmapQueryHandler(repository).Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
+        await new GetRoadmapQueryHandler(repository, TestMappings.Mapper).Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
 
         repository.Specifications.Should().ContainSingle().Which.AsNoTracking.Should().BeTrue();
     }
@@ -80,7 +80,7 @@ public class RoadmapQueryHandlerTests
             .WithTopic(0, 0, t => t with { Slug = "alpha", FormerSlugs = ["a"] })
             .WithTopic(0, 1, t => t with { Prerequisites = ["alpha"] });
         roadmap.Apply(renamed.ToContent(), FixedClock.Start);
-        var handler = new GetTopicQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap));
+        var handler = new GetTopicQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap), TestMappings.Mapper);
 
         var result = await handler.Handle(new GetTopicQuery(TestDocuments.Slug, "a"), Token);
 
@@ -97,7 +97,7 @@ public class RoadmapQueryHandlerTests
     {
         var roadmap = TestRoadmaps.Published();
         roadmap.Apply(TestDocuments.Small().WithSection(1, s => s with { Topics = [TestDocuments.Topic("d")] }).ToContent(), FixedClock.Start);
-        var handler = new GetTopicQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap));
+        var handler = new GetTopicQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap), TestMappings.Mapper);
 
         var retired = await handler.Handle(new GetTopicQuery(TestDocuments.Slug, "c"), Token);
         var unknown = await handler.Handle(new GetTopicQuery(TestDocuments.Slug, "zzz"), Token);
@@ -109,7 +109,7 @@ public class RoadmapQueryHandlerTests
     [Fact]
     public async Task A_topic_of_a_draft_is_not_found_unless_the_caller_can_see_drafts()
     {
-        var handler = new GetTopicQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Draft()));
+        var handler = new GetTopicQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Draft()), TestMappings.Mapper);
 
         var hidden = await handler.Handle(new GetTopicQuery(TestDocuments.Slug, "a"), Token);
         var shown = await handler.Handle(new GetTopicQuery(TestDocuments.Slug, "a", CanSeeDrafts: true), Token);
@@ -122,7 +122,7 @@ public class RoadmapQueryHandlerTests
     public async Task Exporting_a_roadmap_gives_back_the_document_it_was_imported_from()
     {
         var document = TestDocuments.Small();
-        var handler = new ExportRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published(document)));
+        var handler = new ExportRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published(document)), TestMappings.Mapper);
 
         var result = await handler.Handle(new ExportRoadmapQuery(TestDocuments.Slug), Token);
 
@@ -133,7 +133,7 @@ public class RoadmapQueryHandlerTests
     [Fact]
     public async Task Exporting_an_unknown_roadmap_is_not_found()
     {
-        var handler = new ExportRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>());
+        var handler = new ExportRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(), TestMappings.Mapper);
 
         var result = await handler.Handle(new ExportRoadmapQuery("missing"), Token);
 
@@ -145,7 +145,7 @@ public class RoadmapQueryHandlerTests
     {
         var roadmap = TestRoadmaps.Draft();
         var clock = new FixedClock(FixedClock.Start.AddDays(2));
-        var handler = new PublishRoadmapCommandHandler(new InMemoryRepository<LearningRoadmap>(roadmap), clock);
+        var handler = new PublishRoadmapCommandHandler(new InMemoryRepository<LearningRoadmap>(roadmap), TestMappings.Mapper, clock);
 
         var result = await handler.Handle(new PublishRoadmapCommand(TestDocuments.Slug), Token);
 
@@ -157,7 +157,7 @@ public class RoadmapQueryHandlerTests
     [Fact]
     public async Task Publishing_a_published_roadmap_is_a_conflict()
     {
-        var handler = new PublishRoadmapCommandHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published()), new FixedClock());
+        var handler = new PublishRoadmapCommandHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published()), TestMappings.Mapper, new FixedClock());
 
         var result = await handler.Handle(new PublishRoadmapCommand(TestDocuments.Slug), Token);
 
@@ -167,7 +167,7 @@ public class RoadmapQueryHandlerTests
     [Fact]
     public async Task Publishing_an_unknown_roadmap_is_not_found()
     {
-        var handler = new PublishRoadmapCommandHandler(new InMemoryRepository<LearningRoadmap>(), new FixedClock());
+        var handler = new PublishRoadmapCommandHandler(new InMemoryRepository<LearningRoadmap>(), TestMappings.Mapper, new FixedClock());
 
         var result = await handler.Handle(new PublishRoadmapCommand("missing"), Token);
 

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using FluentAssertions;
 using FluentValidation;
 using MediatR;
@@ -6,7 +7,6 @@ using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 using Roadmap.Application.Catalog.Roadmaps.ListRoadmaps;
 using Roadmap.Application.Common.Behaviours;
 using Roadmap.Application.Common.Paging;
-using Roadmap.Application.Common.Specifications;
 using Roadmap.Application.Tests.TestDoubles;
 using Roadmap.Domain.Common;
 
@@ -55,12 +55,12 @@ public class ApplicationSetupTests
         specification.Take.Should().Be(20);
         specification.AsNoTracking.Should().BeTrue();
         specification.WhereExpressions.Should().ContainSingle();
-        specification.OrderExpressions.Should().ContainSingle().Which.Descending.Should().BeTrue();
+        specification.OrderExpressions.Should().ContainSingle().Which.OrderType.Should().Be(OrderTypeEnum.OrderByDescending);
     }
 
     private sealed class ThingsPage : Specification<string>
     {
         public ThingsPage(int page, int pageSize) =>
-            Query.Where(s => s.Length > 0).OrderByDescending(s => s.Length).Page(page, pageSize).AsNoTracking();
+            Query.Where(s => s.Length > 0).OrderByDescending(s => s.Length).Skip((page - 1) * pageSize).Take(pageSize).AsNoTracking();
     }
 }

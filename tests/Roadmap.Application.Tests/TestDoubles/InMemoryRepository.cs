@@ -1,75 +1,82 @@
+using Ardalis.Specification;
+using Mapster;
 using Roadmap.Application.Common.Ports;
-using Roadmap.Application.Common.Specifications;
 using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Tests.TestDoubles;
 
-/// <summary>A list-backed repository that evaluates specifications in memory (criteria, order, paging, projection).</summary>
+/// <summary>
+/// A list-backed repository. Specifications are evaluated by Ardalis' own in-memory evaluator (criteria, order,
+/// paging, projection) and projections by the service's Mapster configuration.
+/// </summary>
 internal sealed class InMemoryRepository<T>(params IEnumerable<T> items) : IRepository<T>
     where T : class, IAggregateRoot
 {
+    private static readonly InMemorySpecificationEvaluator Evaluator = InMemorySpecificationEvaluator.Default;
     private readonly List<T> _items = [.. items];
 
     public IReadOnlyList<T> Items => _items;
 
     /// <summary>Every specification the code under test asked with, in order.</summary>
-    public List<Specification<T>> Specifications { get; } = [];
+    public List<ISpecification<T>> Specifications { get; } = [];
 
     public void Add(T aggregate) => _items.Add(aggregate);
 
-    public Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+    public Task<T?> GetByIdAsync<TId>(TId id, CancellationToken cancellationToken = default)
+        where TId : notnull =>
+        Task.FromResult(_items.FirstOrDefault(item => item is Entity entity && Equals(entity.Id, id)));
+
+    public Task<T?> FirstOrDefaultAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
         Task.FromResult(Query(specification).FirstOrDefault());
 
-    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken) =>
-        Task.FromResult(Project(specification).FirstOrDefault());
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Query(specification).FirstOrDefault());
 
-    public Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+    public Task<T?> SingleOrDefaultAsync(ISingleResultSpecification<T> specification, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Query(specification).SingleOrDefault());
+
+    public Task<TResult?> SingleOrDefaultAsync<TResult>(ISingleResultSpecification<T, TResult> specification, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Query(specification).SingleOrDefault());
+
+    public Task<List<T>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult(_items.ToList());
+
+    public Task<List<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
         Task.FromResult(Query(specification).ToList());
 
-    public Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken) =>
-        Task.FromResult(Project(specification).ToList());
+    public Task<List<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Query(specification).ToList());
 
-    public Task<int> CountAsync(Specification<T> specification, CancellationToken cancellationToken) =>
-        Task.FromResult(Filter(specification).Count());
+    public Task<List<TResult>> ProjectToListAsync<TResult>(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Query(specification).Select(item => item.Adapt<TResult>(TestMappings.Config)).ToList());
 
-    public Task<bool> AnyAsync(Specification<T> specification, CancellationToken cancellationToken) =>
-        Task.FromResult(Filter(specification).Any());
+    public Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Criteria(specification).Count());
 
-    private IEnumerable<T> Filter(Specification<T> specification)
+    public Task<int> CountAsync(CancellationToken cancellationToken = default) => Task.FromResult(_items.Count);
+
+    public Task<bool> AnyAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Criteria(specification).Any());
+
+    public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => Task.FromResult(_items.Count > 0);
+
+    public IAsyncEnumerable<T> AsAsyncEnumerable(ISpecification<T> specification) => Query(specification).ToAsyncEnumerable();
+
+    private IEnumerable<T> Query(ISpecification<T> specification)
     {
         Specifications.Add(specification);
-        return specification.WhereExpressions.Aggregate((IEnumerable<T>)_items, (query, criteria) => query.Where(criteria.Compile()));
+        return Evaluator.Evaluate(_items, specification);
     }
 
-    private IEnumerable<T> Query(Specification<T> specification)
+    private IEnumerable<TResult> Query<TResult>(ISpecification<T, TResult> specification)
     {
-        var query = Filter(specification);
-        IOrderedEnumerable<T>? ordered = null;
-        foreach (var (keySelector, descending) in specification.OrderExpressions)
-        {
-            var compiled = keySelector.Compile();
-            object? Key(T item) => compiled.DynamicInvoke(item);
-            ordered = (ordered, descending) switch
-            {
-                (null, false) => query.OrderBy(Key, Comparer<object?>.Default),
-                (null, true) => query.OrderByDescending(Key, Comparer<object?>.Default),
-                (_, false) => ordered.ThenBy(Key, Comparer<object?>.Default),
-                (_, true) => ordered.ThenByDescending(Key, Comparer<object?>.Default),
-            };
-        }
-
-        query = ordered ?? query;
-        if (specification.Skip is { } skip)
-        {
-            query = query.Skip(skip);
-        }
-
-        return specification.Take is { } take ? query.Take(take) : query;
+        Specifications.Add(specification);
+        return Evaluator.Evaluate(_items, specification);
     }
 
-    private IEnumerable<TResult> Project<TResult>(Specification<T, TResult> specification)
+    /// <summary>Criteria only, as a count ignores paging.</summary>
+    private IEnumerable<T> Criteria(ISpecification<T> specification)
     {
-        var selector = specification.Selector ?? throw new InvalidOperationException($"{specification.GetType().Name} has no Select.");
-        return Query(specification).Select(selector.Compile());
+        Specifications.Add(specification);
+        return specification.WhereExpressions.Aggregate((IEnumerable<T>)_items, (query, criteria) => query.Where(criteria.FilterFunc));
     }
 }

@@ -1,5 +1,4 @@
-using Roadmap.Application.Catalog.Contracts;
-using Roadmap.Application.Common.Specifications;
+using Ardalis.Specification;
 using Roadmap.Domain.Catalog;
 
 namespace Roadmap.Application.Catalog.Roadmaps;
@@ -22,29 +21,14 @@ public sealed class RoadmapBySlugSpec : Specification<LearningRoadmap>
     public RoadmapBySlugSpec(string slug) => Query.Where(r => r.Slug == slug);
 }
 
-/// <summary>Roadmaps of one status, by title, as list items.</summary>
-public sealed class RoadmapSummariesSpec : Specification<LearningRoadmap, RoadmapSummaryDto>
+/// <summary>Roadmaps of one status, by title, a page at a time (projected to list items by the caller).</summary>
+public sealed class RoadmapsByStatusSpec : Specification<LearningRoadmap>
 {
-    public RoadmapSummariesSpec(RoadmapStatus status, int page, int pageSize)
-    {
+    public RoadmapsByStatusSpec(RoadmapStatus status, int page, int pageSize) =>
         Query.Where(r => r.Status == status)
             .OrderBy(r => r.Title)
-            .OrderBy(r => r.Slug)
-            .Page(page, pageSize)
+            .ThenBy(r => r.Slug)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
             .AsNoTracking();
-        Query.Select(r => new RoadmapSummaryDto(
-            r.Id,
-            r.Slug,
-            r.Title,
-            r.Description,
-            r.Status,
-            r.Version,
-            r.Topics.Count(t => t.RetiredAt == null),
-            r.Topics.Where(t => t.RetiredAt == null).Sum(t => t.EstimatedMinutes),
-            r.PublishedAt,
-            r.UpdatedAt));
-    }
 }
-
-/// <summary>Whether any roadmap exists at all (the seed runs only on an empty catalog).</summary>
-public sealed class AnyRoadmapSpec : Specification<LearningRoadmap>;

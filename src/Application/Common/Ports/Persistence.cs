@@ -1,4 +1,4 @@
-using Roadmap.Application.Common.Specifications;
+using Ardalis.Specification;
 using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Common.Ports;
@@ -20,25 +20,21 @@ public interface IUnitOfWork
 public sealed class ConcurrencyConflictException(string message, Exception? innerException = null)
     : Exception(message, innerException);
 
-/// <summary>Reads aggregates through specifications (shaped like Ardalis.Specification's read repository).</summary>
-public interface IReadRepository<T>
+/// <summary>
+/// Reads aggregates through Ardalis specifications. Everything <see cref="IReadRepositoryBase{T}"/> offers, plus
+/// projections configured once per module with Mapster and translated to SQL.
+/// </summary>
+public interface IReadRepository<T> : IReadRepositoryBase<T>
     where T : class, IAggregateRoot
 {
-    Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken);
-
-    Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken);
-
-    Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken);
-
-    Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken);
-
-    /// <summary>Counts what the specification's criteria select, ignoring its paging.</summary>
-    Task<int> CountAsync(Specification<T> specification, CancellationToken cancellationToken);
-
-    Task<bool> AnyAsync(Specification<T> specification, CancellationToken cancellationToken);
+    /// <summary>What <paramref name="specification"/> selects, projected to <typeparamref name="TResult"/> in the query.</summary>
+    Task<List<TResult>> ProjectToListAsync<TResult>(ISpecification<T> specification, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Reads and adds aggregates; changes to loaded aggregates are saved by <see cref="IUnitOfWork"/>.</summary>
+/// <summary>
+/// Reads and adds aggregates. It never saves: changes to loaded aggregates and added ones are saved together by
+/// <see cref="IUnitOfWork"/> (which is why this is not Ardalis' <c>IRepositoryBase</c>, whose writes save at once).
+/// </summary>
 public interface IRepository<T> : IReadRepository<T>
     where T : class, IAggregateRoot
 {

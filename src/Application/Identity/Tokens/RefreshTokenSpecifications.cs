@@ -1,4 +1,4 @@
-using Roadmap.Application.Common.Specifications;
+using Ardalis.Specification;
 using Roadmap.Domain.Identity;
 
 namespace Roadmap.Application.Identity.Tokens;

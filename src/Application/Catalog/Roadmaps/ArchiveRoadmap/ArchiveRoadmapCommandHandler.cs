@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
@@ -6,7 +7,7 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps.ArchiveRoadmap;
 
-internal sealed class ArchiveRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IClock clock)
+internal sealed class ArchiveRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IMapper mapper, IClock clock)
     : IRequestHandler<ArchiveRoadmapCommand, Result<RoadmapStateDto>>
 {
     public async Task<Result<RoadmapStateDto>> Handle(ArchiveRoadmapCommand request, CancellationToken cancellationToken)
@@ -18,6 +19,6 @@ internal sealed class ArchiveRoadmapCommandHandler(IRepository<LearningRoadmap> 
         }
 
         var archived = roadmap.Archive(clock.UtcNow);
-        return archived.IsSuccess ? roadmap.ToStateDto() : archived.Error;
+        return archived.IsSuccess ? mapper.Map<RoadmapStateDto>(roadmap) : archived.Error;
     }
 }

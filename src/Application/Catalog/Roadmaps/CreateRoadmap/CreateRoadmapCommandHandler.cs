@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
@@ -7,7 +8,7 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps.CreateRoadmap;
 
-internal sealed class CreateRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IClock clock)
+internal sealed class CreateRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IMapper mapper, IClock clock)
     : IRequestHandler<CreateRoadmapCommand, Result<ImportRoadmapResult>>
 {
     public async Task<Result<ImportRoadmapResult>> Handle(CreateRoadmapCommand request, CancellationToken cancellationToken)
@@ -17,7 +18,7 @@ internal sealed class CreateRoadmapCommandHandler(IRepository<LearningRoadmap> r
             return Error.Conflict("roadmap.slug_taken", $"A roadmap '{request.Document.Slug}' already exists; import the document with PUT to change it.");
         }
 
-        var created = LearningRoadmap.Create(request.Document.Slug, request.Document.ToContent(), clock.UtcNow);
+        var created = LearningRoadmap.Create(request.Document.Slug, mapper.Map<RoadmapContent>(request.Document), clock.UtcNow);
         if (!created.IsSuccess)
         {
             return created.Error;

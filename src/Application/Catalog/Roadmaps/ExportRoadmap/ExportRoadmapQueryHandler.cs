@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
@@ -6,7 +7,7 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps.ExportRoadmap;
 
-internal sealed class ExportRoadmapQueryHandler(IReadRepository<LearningRoadmap> roadmaps)
+internal sealed class ExportRoadmapQueryHandler(IReadRepository<LearningRoadmap> roadmaps, IMapper mapper)
     : IRequestHandler<ExportRoadmapQuery, Result<ExportedRoadmap>>
 {
     public async Task<Result<ExportedRoadmap>> Handle(ExportRoadmapQuery request, CancellationToken cancellationToken)
@@ -14,6 +15,6 @@ internal sealed class ExportRoadmapQueryHandler(IReadRepository<LearningRoadmap>
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(request.Slug), cancellationToken);
         return roadmap is null
             ? CatalogErrors.RoadmapNotFound(request.Slug)
-            : new ExportedRoadmap(roadmap.ToDocument(), CatalogETags.For(roadmap.Id, roadmap.Revision));
+            : new ExportedRoadmap(mapper.Map<RoadmapDocument>(roadmap), CatalogETags.For(roadmap.Id, roadmap.Revision));
     }
 }

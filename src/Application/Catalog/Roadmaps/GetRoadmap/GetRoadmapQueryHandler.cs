@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
@@ -6,7 +7,7 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps.GetRoadmap;
 
-internal sealed class GetRoadmapQueryHandler(IReadRepository<LearningRoadmap> roadmaps)
+internal sealed class GetRoadmapQueryHandler(IReadRepository<LearningRoadmap> roadmaps, IMapper mapper)
     : IRequestHandler<GetRoadmapQuery, Result<RoadmapDto>>
 {
     public async Task<Result<RoadmapDto>> Handle(GetRoadmapQuery request, CancellationToken cancellationToken)
@@ -16,6 +17,6 @@ internal sealed class GetRoadmapQueryHandler(IReadRepository<LearningRoadmap> ro
         // A draft is reported missing, not forbidden, so its existence does not leak.
         return roadmap is null || !roadmap.IsVisible(request.CanSeeDrafts)
             ? CatalogErrors.RoadmapNotFound(request.Slug)
-            : roadmap.ToDto();
+            : CatalogMappings.MapFromRoadmap<RoadmapDto>(mapper, roadmap, roadmap);
     }
 }

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
@@ -6,7 +7,7 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps.GetTopic;
 
-internal sealed class GetTopicQueryHandler(IReadRepository<LearningRoadmap> roadmaps)
+internal sealed class GetTopicQueryHandler(IReadRepository<LearningRoadmap> roadmaps, IMapper mapper)
     : IRequestHandler<GetTopicQuery, Result<TopicDetailsDto>>
 {
     public async Task<Result<TopicDetailsDto>> Handle(GetTopicQuery request, CancellationToken cancellationToken)
@@ -23,7 +24,7 @@ internal sealed class GetTopicQueryHandler(IReadRepository<LearningRoadmap> road
             return CatalogErrors.TopicNotFound(request.RoadmapSlug, request.TopicSlug);
         }
 
-        var section = roadmap.Sections.First(s => s.Id == topic.SectionId);
-        return new TopicDetailsDto(roadmap.Slug, roadmap.Version, topic.ToDto(section.Slug, roadmap.TopicSlugsById())) { Revision = roadmap.Revision, RoadmapStatus = roadmap.Status };
+        var topicDto = CatalogMappings.MapFromRoadmap<TopicDto>(mapper, topic, roadmap);
+        return new TopicDetailsDto(roadmap.Slug, roadmap.Version, topicDto) { Revision = roadmap.Revision, RoadmapStatus = roadmap.Status };
     }
 }

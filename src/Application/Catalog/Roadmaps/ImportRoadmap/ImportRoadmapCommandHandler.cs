@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
@@ -6,13 +7,13 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 
-internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IClock clock)
+internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IMapper mapper, IClock clock)
     : IRequestHandler<ImportRoadmapCommand, Result<ImportRoadmapResult>>
 {
     public async Task<Result<ImportRoadmapResult>> Handle(ImportRoadmapCommand request, CancellationToken cancellationToken)
     {
         var document = request.Document;
-        var content = document.ToContent();
+        var content = mapper.Map<RoadmapContent>(document);
         var now = clock.UtcNow;
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(document.Slug, forUpdate: true), cancellationToken);
 

@@ -17,8 +17,8 @@ internal sealed class ListRoadmapsQueryHandler(IReadRepository<LearningRoadmap> 
             return Error.Forbidden("roadmap.drafts_forbidden", "Only Authors and Admins can list drafts.");
         }
 
-        var specification = new RoadmapSummariesSpec(request.Status, request.Page, request.PageSize);
-        var items = await roadmaps.ListAsync(specification, cancellationToken);
+        var specification = new RoadmapsByStatusSpec(request.Status, request.Page, request.PageSize);
+        var items = await roadmaps.ProjectToListAsync<RoadmapSummaryDto>(specification, cancellationToken);
         var total = await roadmaps.CountAsync(specification, cancellationToken);
         return new PagedList<RoadmapSummaryDto>(items, request.Page, request.PageSize, total);
     }

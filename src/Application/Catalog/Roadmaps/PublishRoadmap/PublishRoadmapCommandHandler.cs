@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
@@ -6,7 +7,7 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps.PublishRoadmap;
 
-internal sealed class PublishRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IClock clock)
+internal sealed class PublishRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IMapper mapper, IClock clock)
     : IRequestHandler<PublishRoadmapCommand, Result<RoadmapStateDto>>
 {
     public async Task<Result<RoadmapStateDto>> Handle(PublishRoadmapCommand request, CancellationToken cancellationToken)
@@ -18,6 +19,6 @@ internal sealed class PublishRoadmapCommandHandler(IRepository<LearningRoadmap> 
         }
 
         var published = roadmap.Publish(clock.UtcNow);
-        return published.IsSuccess ? roadmap.ToStateDto() : published.Error;
+        return published.IsSuccess ? mapper.Map<RoadmapStateDto>(roadmap) : published.Error;
     }
 }
