@@ -41,14 +41,14 @@ public static class DependencyInjection
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqliteRoadmapDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException(
-                        $"Database:Provider is Postgres but ConnectionStrings:{ConnectionStringName} is not set.");
-                }
-
+                RequireConnectionString(options.Provider, connectionString);
                 services.AddDbContext<PostgresRoadmapDbContext>(o => o.UseNpgsql(connectionString));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<PostgresRoadmapDbContext>());
+                break;
+            case DatabaseProvider.SqlServer:
+                RequireConnectionString(options.Provider, connectionString);
+                services.AddDbContext<SqlServerRoadmapDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqlServerRoadmapDbContext>());
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
@@ -59,6 +59,16 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<RoadmapDbContext>("database", tags: ["ready"]);
+    }
+
+    /// <summary>A server has no sensible default location: its connection string must be configured.</summary>
+    private static void RequireConnectionString(DatabaseProvider provider, string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is {provider} but ConnectionStrings:{ConnectionStringName} is not set.");
+        }
     }
 
     private static void AddCatalog(this IServiceCollection services, IConfiguration configuration)

@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 /// <summary>The <c>Database</c> configuration section.</summary>
@@ -15,7 +16,10 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Apply pending migrations at start-up; when unset, on for SQLite and off for PostgreSQL.</summary>
+    /// <summary>
+    /// Apply pending migrations at start-up; when unset, on for SQLite (embedded, one process) and off for the
+    /// servers (PostgreSQL, SQL Server), whose schema one deployment step brings up to date before nodes serve.
+    /// </summary>
     public bool? ApplyMigrations { get; set; }
 
     public bool ShouldApplyMigrations => ApplyMigrations ?? Provider == DatabaseProvider.Sqlite;

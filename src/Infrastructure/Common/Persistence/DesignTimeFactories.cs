@@ -16,3 +16,9 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresRoadmapDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresRoadmapDbContext>().UseNpgsql("Host=localhost;Database=roadmap").Options);
 }
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerRoadmapDbContext>
+{
+    public SqlServerRoadmapDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerRoadmapDbContext>().UseSqlServer("Server=localhost;Database=roadmap;Integrated Security=true;TrustServerCertificate=true").Options);
+}

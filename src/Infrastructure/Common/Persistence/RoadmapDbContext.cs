@@ -8,7 +8,7 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 
 /// <summary>
 /// The one database of the service, with each module's configuration in its own folder. A subclass per
-/// provider carries that provider's migrations (SQLite and PostgreSQL differ in types and SQL).
+/// provider carries that provider's migrations (SQLite, PostgreSQL and SQL Server differ in types and SQL).
 /// </summary>
 public abstract class RoadmapDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
@@ -34,3 +34,5 @@ public sealed class SqliteRoadmapDbContext(DbContextOptions<SqliteRoadmapDbConte
 }
 
 public sealed class PostgresRoadmapDbContext(DbContextOptions<PostgresRoadmapDbContext> options) : RoadmapDbContext(options);
+
+public sealed class SqlServerRoadmapDbContext(DbContextOptions<SqlServerRoadmapDbContext> options) : RoadmapDbContext(options);
