@@ -14,7 +14,7 @@ internal static class DependencyInjection
 {
     private const string BearerScheme = "Bearer";
 
-    /// <summary>HTTP concerns: JSON shape, problem details, OpenAPI, output cache, request logging.</summary>
+    /// <summary>HTTP concerns: JSON shape, problem details, OpenAPI, output cache.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.Configure<JsonOptions>(o => JsonDefaults.Apply(o.SerializerOptions));
@@ -99,14 +99,6 @@ internal static class DependencyInjection
         });
         services.AddScoped<INotificationHandler<DomainEventNotification<RoadmapChangedDomainEvent>>, RoadmapCacheInvalidation>();
 
-        services.AddHttpLogging(o =>
-        {
-            o.LoggingFields = Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestMethod
-                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestPath
-                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.ResponseStatusCode
-                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.Duration;
-            o.CombineLogs = true;
-        });
         return services;
     }
 

@@ -8,17 +8,7 @@ using Roadmap.Infrastructure.Common.Persistence;
 
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
-if (commandLine.Command is not null)
-{
-    // A command prints its own lines on stdout; the log keeps to what went wrong, on stderr.
-    builder.Services.Configure<LoggerFilterOptions>(o =>
-    {
-        o.Rules.Clear();
-        o.MinLevel = LogLevel.Warning;
-    });
-    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-}
-
+builder.AddObservability(commandLine: commandLine.Command is not null);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 builder.Services
     .AddApplication()
@@ -36,7 +26,7 @@ if (commandLine.Command is not null)
 app.UseForwardedHeaders();
 
 // Outside the exception handler, so the request log records the status the client really got.
-app.UseHttpLogging();
+app.UseRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Roadmap.Api.Common;
+
+/// <summary>Logs (Serilog), and traces and metrics (OpenTelemetry, exported over OTLP only when configured).</summary>
+internal static class Observability
+{
+    /// <summary>The standard OpenTelemetry variable; without it nothing is collected or exported.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    private const string TextTemplate = "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>
+    /// Readable lines in Development, one JSON object per line elsewhere (<c>Logging:Format</c> = <c>Text</c> or
+    /// <c>Json</c> overrides). Levels come from the <c>Serilog</c> section. A command-line command logs only warnings
+    /// and errors, on stderr, so that its stdout is its own.
+    /// </summary>
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder, bool commandLine)
+    {
+        var json = builder.Configuration["Logging:Format"] is { } format
+            ? format.Equals("Json", StringComparison.OrdinalIgnoreCase)
+            : !builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog((services, log) =>
+        {
+            log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            LogEventLevel? toStandardError = null;
+            if (commandLine)
+            {
+                log.MinimumLevel.Warning();
+                toStandardError = LogEventLevel.Verbose;
+            }
+
+            if (json)
+            {
+                log.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: toStandardError);
+            }
+            else
+            {
+                log.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture, standardErrorFromLevel: toStandardError);
+            }
+        }, preserveStaticLogger: true);
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        {
+            // The exporter reads the endpoint, headers and protocol from the standard OTEL_* variables itself.
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql()
+                    .AddOtlpExporter())
+                .WithMetrics(metrics => metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter("Npgsql")
+                    .AddOtlpExporter());
+        }
+
+        return builder;
+    }
+
+    /// <summary>One line per request, written when the response is complete: method, route, status, duration and trace id.</summary>
+    public static IApplicationBuilder UseRequestLog(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(o =>
+        {
+            // This host's logger, not Serilog's static one (several hosts may share a process, as in the tests).
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} ({Route}) responded {StatusCode} in {Elapsed:0.0} ms";
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("Route", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
+
+                // The same id a problem's traceId quotes.
+                diagnostics.Set("TraceId", Activity.Current?.Id ?? http.TraceIdentifier);
+            };
+        });
+}
