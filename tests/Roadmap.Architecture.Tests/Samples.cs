@@ -1,18 +1,31 @@
 // Deliberately bad (and a few good) types. Each rule is run over its sample namespace and must flag exactly
 // the types it lists as bad samples, which proves the rule can fail and does not over-reach. They live in
 // this test assembly, which the rules for the real code never scan.
+using System.Text.Json.Serialization;
+using Ardalis.Specification;
 using FluentValidation;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Mapster;
 using MediatR;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Domain.Common;
 
-// Domain: each bad sample uses EF Core or MediatR through a different place the walker must look.
+// Domain: each bad sample uses a library through a different place the dependency search must look.
 namespace Roadmap.Architecture.Tests.Samples.Domain
 {
+    public sealed class KnowsTheApplication
+    {
+        public Application.UsesOnlyAbstractions? Service { get; init; }
+    }
+
     public sealed class DerivesFromDbContext : DbContext;
 
     public sealed class ImplementsAMediatRInterface : INotification;
@@ -36,9 +49,49 @@ namespace Roadmap.Architecture.Tests.Samples.Domain
         public static bool AnyContext(IEnumerable<object> items) => items.Any(item => item is DbContext);
     }
 
+    public sealed class ConfiguresMapster
+    {
+        public TypeAdapterConfig Config { get; } = new();
+    }
+
+    public sealed class HoldsAJobClient
+    {
+        public IBackgroundJobClient? Jobs { get; init; }
+    }
+
+    public sealed class IsASpecification : Specification<OnlyBcl>;
+
+    public sealed record HasJsonAttributes([property: JsonPropertyName("n")] string Name);
+
+    /// <summary>A job storage: Hangfire's, and Infrastructure's alone.</summary>
+    public static class ChoosesAJobStorage
+    {
+        public static SQLiteStorageOptions Options() => new();
+    }
+
+    /// <summary>An EF Core provider: EF Core's, and Infrastructure's alone.</summary>
+    public static class ChoosesSqlServer
+    {
+        public static DbContextOptionsBuilder Use(DbContextOptionsBuilder builder) => builder.UseSqlServer("Server=.");
+    }
+
     public sealed record OnlyBcl(string Name, DateTimeOffset At, IReadOnlyList<int> Numbers)
     {
         public bool IsRecent(TimeProvider clock) => clock.GetUtcNow() - At < TimeSpan.FromDays(1) && Numbers.Any(n => n > 0);
+
+        // Enough cases for the compiler to hash the string through <PrivateImplementationDetails>.
+        public int Rank() => Name switch
+        {
+            "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            _ => 0,
+        };
     }
 }
 
@@ -59,9 +112,34 @@ namespace Roadmap.Architecture.Tests.Samples.Domain.Learning
     }
 }
 
-// Application: EF Core, ASP.NET Core and SQLite are off limits; MediatR, FluentValidation and abstractions are not.
+// Application: Hangfire, EF Core, ASP.NET Core and database drivers are off limits; MediatR, FluentValidation and abstractions are not.
 namespace Roadmap.Architecture.Tests.Samples.Application
 {
+    public sealed class KnowsTheInfrastructure
+    {
+        public Infrastructure.UsesEfCore? Persistence { get; init; }
+    }
+
+    public sealed class UsesADbContext
+    {
+        public DbContext? Context { get; init; }
+    }
+
+    public static class EnqueuesAJob
+    {
+        public static string Enqueue(IBackgroundJobClient jobs) => jobs.Enqueue(() => Console.WriteLine("job"));
+    }
+
+    public static class StoresJobsInPostgres
+    {
+        public static PostgreSqlStorageOptions Options() => new() { PrepareSchemaIfNecessary = false };
+    }
+
+    public static class ChoosesNpgsql
+    {
+        public static DbContextOptionsBuilder Use(DbContextOptionsBuilder builder) => builder.UseNpgsql("Host=localhost");
+    }
+
     public static class CallsEfCore
     {
         public static IQueryable<T> Untracked<T>(IQueryable<T> query)
@@ -78,11 +156,26 @@ namespace Roadmap.Architecture.Tests.Samples.Application
         public static SqliteConnection Create(string connectionString) => new(connectionString);
     }
 
+    public static class OpensANpgsqlConnection
+    {
+        public static NpgsqlConnection Create(string connectionString) => new(connectionString);
+    }
+
+    public static class OpensASqlServerConnection
+    {
+        public static SqlConnection Create(string connectionString) => new(connectionString);
+    }
+
+    public static class CallsSqlitePcl
+    {
+        public static int Version() => SQLitePCL.raw.sqlite3_libversion_number();
+    }
+
     public sealed class UsesOnlyAbstractions(ILogger<UsesOnlyAbstractions> logger, IMediator mediator, IValidator<string> validator)
     {
-        public Task<Result> Send(IRequest<Result> request, CancellationToken cancellationToken) =>
+        public Task<Domain.OnlyBcl> Send(IRequest<Domain.OnlyBcl> request, CancellationToken cancellationToken) =>
             logger.IsEnabled(LogLevel.Debug) && !validator.Validate("x").IsValid
-                ? Task.FromResult(Result.Success())
+                ? Task.FromResult(new Domain.OnlyBcl("x", DateTimeOffset.UnixEpoch, []))
                 : mediator.Send(request, cancellationToken);
     }
 }
@@ -125,7 +218,7 @@ namespace Roadmap.Architecture.Tests.Samples.Infrastructure
 {
     public static class KnowsTheApi
     {
-        public static Type EntryPoint => typeof(global::Program);
+        public static Type Endpoints => typeof(Api.HostsTheDashboard);
     }
 
     public sealed class UsesEfCore
@@ -148,6 +241,27 @@ namespace Roadmap.Architecture.Tests.Samples.Infrastructure.Learning
     public sealed class KnowsTheUsers : Identity.Contracts.IUserDirectory
     {
         public string NameOf(Guid userId) => userId.ToString();
+    }
+}
+
+// Api: job storages and EF Core providers are Infrastructure's; Hangfire's dashboard and EF Core itself are not.
+namespace Roadmap.Architecture.Tests.Samples.Api
+{
+    public static class ConfiguresAJobStorage
+    {
+        public static IGlobalConfiguration Use(IGlobalConfiguration configuration) => configuration.UseSqlServerStorage("Server=.");
+    }
+
+    public static class ChoosesSqlite
+    {
+        public static DbContextOptionsBuilder Use(DbContextOptionsBuilder builder) => builder.UseSqlite("Data Source=roadmap.db");
+    }
+
+    public sealed class HostsTheDashboard
+    {
+        public DashboardOptions Dashboard { get; } = new() { DashboardTitle = "Jobs" };
+
+        public DbContext? Context { get; init; }
     }
 }
 
@@ -196,6 +310,14 @@ namespace Roadmap.Architecture.Tests.Samples.Handlers
     }
 
     public sealed record ThingHappened(Guid ThingId) : INotification;
+
+    /// <summary>Implements the handler interface only through its MediatR base class.</summary>
+    internal class UnsealedPingHandler : AsyncRequestHandler<Ping>
+    {
+        protected override Task Handle(Ping request, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    public sealed record Ping : IRequest;
 }
 
 namespace Roadmap.Architecture.Tests.Samples.Requests
@@ -211,4 +333,13 @@ namespace Roadmap.Architecture.Tests.Samples.Requests
     public sealed record GetThingQuery(Guid Id) : IQuery<Result>;
 
     public sealed record ChangeThingCommand(Guid Id, string Name) : ICommand<Result>;
+
+    /// <summary>Sealed, but a class, not a record.</summary>
+    public sealed class RenameThingCommand(string name) : ICommand<Result>
+    {
+        public string Name { get; } = name;
+    }
+
+    /// <summary>Named a query but typed as a command.</summary>
+    public sealed record FindThingQuery(string Name) : ICommand<Result>;
 }
