@@ -28,7 +28,6 @@ public sealed record RoadmapChanges(
     int TopicsUpdated,
     int TopicsRetired)
 {
-    [System.Text.Json.Serialization.JsonIgnore]
     public bool HasChanges =>
         DetailsChanged || SectionsAdded + SectionsUpdated + SectionsRetired + TopicsAdded + TopicsUpdated + TopicsRetired > 0;
 }

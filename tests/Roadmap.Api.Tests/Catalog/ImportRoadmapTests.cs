@@ -30,7 +30,7 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         first.Value.Created.Should().BeTrue();
         first.Value.Version.Should().Be(1);
         second.Value.Created.Should().BeFalse();
-        second.Value.Changes.HasChanges.Should().BeFalse();
+        second.Value.Changes.Should().Be(RoadmapChangesDto.None);
         second.Value.Version.Should().Be(1);
     }
 
@@ -44,7 +44,7 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         var reimported = await Send(new ImportRoadmapCommand(exported));
 
         JsonSerializer.Serialize(exported, Json).Should().Be(JsonSerializer.Serialize(document, Json));
-        reimported.Value.Changes.HasChanges.Should().BeFalse();
+        reimported.Value.Changes.Should().Be(RoadmapChangesDto.None);
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
         repeated.StatusCode.Should().Be(HttpStatusCode.OK);
         var repeat = await Read<ImportRoadmapResult>(repeated);
         repeat.Version.Should().Be(2);
-        repeat.Changes.HasChanges.Should().BeFalse();
+        repeat.Changes.Should().Be(RoadmapChangesDto.None);
         repeat.Changes.Should().Be(new RoadmapChanges(false, 0, 0, 0, 0, 0, 0));
         (await ReadRoadmap(anonymous, document.Slug)).Version.Should().Be(2);
     }
@@ -192,7 +192,7 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
 
         reimported.StatusCode.Should().Be(HttpStatusCode.OK);
         var result = await Read<ImportRoadmapResult>(reimported);
-        result.Changes.HasChanges.Should().BeFalse();
+        result.Changes.Should().Be(RoadmapChangesDto.None);
         result.Version.Should().Be(1);
         (await ReadRoadmap(author.Client, document.Slug)).Version.Should().Be(1);
     }

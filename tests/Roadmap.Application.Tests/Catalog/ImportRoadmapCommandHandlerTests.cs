@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Catalog.Roadmaps;
 using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 using Roadmap.Application.Tests.TestDoubles;
@@ -19,7 +20,7 @@ public class ImportRoadmapCommandHandlerTests
 
         result.IsSuccess.Should().BeTrue();
         (result.Value with { ETag = null }).Should().Be(new ImportRoadmapResult(
-            TestDocuments.Slug, true, RoadmapStatus.Draft, 0, new RoadmapChanges(true, 2, 0, 0, 3, 0, 0)));
+            TestDocuments.Slug, true, RoadmapStatus.Draft, 0, new RoadmapChangesDto(true, 2, 0, 0, 3, 0, 0)));
         var roadmap = _roadmaps.Items.Should().ContainSingle().Subject;
         roadmap.Slug.Should().Be(TestDocuments.Slug);
         roadmap.Status.Should().Be(RoadmapStatus.Draft);
@@ -49,7 +50,7 @@ public class ImportRoadmapCommandHandlerTests
         var result = await Import(new ImportRoadmapCommand(TestDocuments.Small()));
 
         (result.Value with { ETag = null }).Should().Be(new ImportRoadmapResult(
-            TestDocuments.Slug, false, RoadmapStatus.Published, 1, new RoadmapChanges(false, 0, 0, 0, 0, 0, 0)));
+            TestDocuments.Slug, false, RoadmapStatus.Published, 1, new RoadmapChangesDto(false, 0, 0, 0, 0, 0, 0)));
         result.Value.ToString().Should().Be("test-roadmap: unchanged (Published, version 1)");
         var roadmap = _roadmaps.Items.Should().ContainSingle().Subject;
         roadmap.Revision.Should().Be(2);
@@ -66,7 +67,7 @@ public class ImportRoadmapCommandHandlerTests
 
         result.Value.Created.Should().BeFalse();
         result.Value.Version.Should().Be(2);
-        result.Value.Changes.Should().Be(new RoadmapChanges(false, 0, 0, 0, 0, 1, 0));
+        result.Value.Changes.Should().Be(new RoadmapChangesDto(false, 0, 0, 0, 0, 1, 0));
         _roadmaps.Items.Single().FindTopic("c")!.EstimatedMinutes.Should().Be(45);
     }
 
@@ -136,7 +137,7 @@ public class ImportRoadmapCommandHandlerTests
     [Fact]
     public void A_created_result_reads_as_one_line()
     {
-        var result = new ImportRoadmapResult("backend", true, RoadmapStatus.Draft, 0, new RoadmapChanges(true, 2, 0, 0, 3, 0, 0));
+        var result = new ImportRoadmapResult("backend", true, RoadmapStatus.Draft, 0, new RoadmapChangesDto(true, 2, 0, 0, 3, 0, 0));
 
         result.ToString().Should().Be("backend: created with 2 sections and 3 topics (Draft, version 0)");
     }
@@ -144,7 +145,7 @@ public class ImportRoadmapCommandHandlerTests
     [Fact]
     public void An_updated_result_reads_as_one_line_with_every_count()
     {
-        var result = new ImportRoadmapResult("backend", false, RoadmapStatus.Published, 4, new RoadmapChanges(true, 1, 2, 3, 4, 5, 6));
+        var result = new ImportRoadmapResult("backend", false, RoadmapStatus.Published, 4, new RoadmapChangesDto(true, 1, 2, 3, 4, 5, 6));
 
         result.ToString().Should().Be(
             "backend: updated: sections +1 ~2 -3, topics +4 ~5 -6, title/description changed (Published, version 4)");
@@ -153,7 +154,7 @@ public class ImportRoadmapCommandHandlerTests
     [Fact]
     public void An_update_of_topics_only_does_not_mention_the_title()
     {
-        var result = new ImportRoadmapResult("backend", false, RoadmapStatus.Draft, 0, new RoadmapChanges(false, 0, 0, 0, 0, 1, 0));
+        var result = new ImportRoadmapResult("backend", false, RoadmapStatus.Draft, 0, new RoadmapChangesDto(false, 0, 0, 0, 0, 1, 0));
 
         result.ToString().Should().Be("backend: updated: sections +0 ~0 -0, topics +0 ~1 -0 (Draft, version 0)");
     }

@@ -293,7 +293,7 @@ public class ImportRoadmapCommandValidatorTests
         {
             handled = true;
             return Task.FromResult<Result<ImportRoadmapResult>>(
-                new ImportRoadmapResult(TestDocuments.Slug, true, RoadmapStatus.Draft, 0, new RoadmapChanges(true, 0, 0, 0, 0, 0, 0)));
+                new ImportRoadmapResult(TestDocuments.Slug, true, RoadmapStatus.Draft, 0, new RoadmapChangesDto(true, 0, 0, 0, 0, 0, 0)));
         });
         return (result, handled);
     }

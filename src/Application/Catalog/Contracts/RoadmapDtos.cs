@@ -90,3 +90,17 @@ public sealed record RoadmapStateDto(string Slug, RoadmapStatus Status, int Vers
 
 /// <summary>A roadmap's document with the ETag of the state it was exported from (for <c>If-Match</c> on the import).</summary>
 public sealed record ExportedRoadmap(RoadmapDocument Document, string ETag);
+
+/// <summary>What an import changed: counts of sections and topics added, updated and retired.</summary>
+public sealed record RoadmapChangesDto(
+    bool DetailsChanged,
+    int SectionsAdded,
+    int SectionsUpdated,
+    int SectionsRetired,
+    int TopicsAdded,
+    int TopicsUpdated,
+    int TopicsRetired)
+{
+    /// <summary>An import that changed nothing.</summary>
+    public static RoadmapChangesDto None { get; } = new(false, 0, 0, 0, 0, 0, 0);
+}

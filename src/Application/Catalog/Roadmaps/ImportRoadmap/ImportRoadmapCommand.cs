@@ -18,7 +18,7 @@ public sealed record ImportRoadmapCommand(RoadmapDocument Document, bool Publish
     : ICommand<Result<ImportRoadmapResult>>;
 
 /// <summary>What an import did, e.g. for the import command's one line per roadmap.</summary>
-public sealed record ImportRoadmapResult(string Slug, bool Created, RoadmapStatus Status, int Version, RoadmapChanges Changes)
+public sealed record ImportRoadmapResult(string Slug, bool Created, RoadmapStatus Status, int Version, RoadmapChangesDto Changes)
 {
     /// <summary>The roadmap's ETag after the import, for the next <c>If-Match</c>; sent as a header.</summary>
     [JsonIgnore]
@@ -31,7 +31,10 @@ public sealed record ImportRoadmapResult(string Slug, bool Created, RoadmapStatu
         var created = changes is null;
         changes ??= new RoadmapChanges(
             true, roadmap.Sections.Count(s => !s.IsRetired), 0, 0, roadmap.Topics.Count(t => !t.IsRetired), 0, 0);
-        return new ImportRoadmapResult(roadmap.Slug, created, roadmap.Status, roadmap.Version, changes)
+        var dto = new RoadmapChangesDto(
+            changes.DetailsChanged, changes.SectionsAdded, changes.SectionsUpdated, changes.SectionsRetired,
+            changes.TopicsAdded, changes.TopicsUpdated, changes.TopicsRetired);
+        return new ImportRoadmapResult(roadmap.Slug, created, roadmap.Status, roadmap.Version, dto)
         {
             ETag = CatalogETags.For(roadmap.Id, roadmap.Revision),
         };
@@ -41,7 +44,7 @@ public sealed record ImportRoadmapResult(string Slug, bool Created, RoadmapStatu
     {
         var what = Created
             ? $"created with {Changes.SectionsAdded} sections and {Changes.TopicsAdded} topics"
-            : Changes.HasChanges
+            : Changes != RoadmapChangesDto.None
                 ? $"updated: sections +{Changes.SectionsAdded} ~{Changes.SectionsUpdated} -{Changes.SectionsRetired}, " +
                   $"topics +{Changes.TopicsAdded} ~{Changes.TopicsUpdated} -{Changes.TopicsRetired}" +
                   (Changes.DetailsChanged ? ", title/description changed" : string.Empty)
