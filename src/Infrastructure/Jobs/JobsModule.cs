@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
+using Hangfire.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,13 +38,25 @@ public static class JobsModule
         services.AddSingleton<JobServerIdentity>();
         if (options.Enabled)
         {
-            services.AddHangfireServer((sp, server) =>
+            // Not AddHangfireServer: that one starts processing only once the application has started, after the web
+            // server, so a node would serve before its job server exists. Started here with the other hosted services,
+            // the gate after it holds the web server until this node's server has announced itself.
+            services.AddHostedService(sp =>
             {
-                server.ServerName = sp.GetRequiredService<JobServerIdentity>().Name;
-                server.WorkerCount = Math.Max(1, options.WorkerCount);
-                server.Queues = [DefaultQueue];
-                server.SchedulePollingInterval = options.PollInterval;
-                server.HeartbeatInterval = JobsHealthCheck.HeartbeatInterval;
+                sp.GetRequiredService<IGlobalConfiguration>(); // applies the configuration above (serializer, log provider)
+                var server = new BackgroundJobServerOptions
+                {
+                    ServerName = sp.GetRequiredService<JobServerIdentity>().Name,
+                    WorkerCount = Math.Max(1, options.WorkerCount),
+                    Queues = [DefaultQueue],
+                    SchedulePollingInterval = options.PollInterval,
+                    HeartbeatInterval = JobsHealthCheck.HeartbeatInterval,
+                    Activator = sp.GetRequiredService<JobActivator>(),
+                    FilterProvider = sp.GetRequiredService<IJobFilterProvider>(),
+                    TimeZoneResolver = sp.GetRequiredService<ITimeZoneResolver>(),
+                };
+                return new BackgroundJobServerHostedService(
+                    sp.GetRequiredService<JobStorage>(), server, sp.GetServices<IBackgroundProcess>(), hostApplicationLifetime: null);
             });
             services.AddHostedService<JobServerStartupGate>();
         }
