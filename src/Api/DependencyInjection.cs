@@ -4,6 +4,7 @@ using Microsoft.OpenApi;
 using Microsoft.AspNetCore.Http.Json;
 using Roadmap.Api.Catalog;
 using Roadmap.Api.Common;
+using Roadmap.Api.Jobs;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Serialization;
 using Roadmap.Domain.Catalog;
@@ -98,6 +99,7 @@ internal static class DependencyInjection
             o.AddPolicy(RoadmapEndpoints.CachePolicy, new CatalogReadCachePolicy());
         });
         services.AddScoped<INotificationHandler<DomainEventNotification<RoadmapChangedDomainEvent>>, RoadmapCacheInvalidation>();
+        services.AddSingleton<JobsDashboardSessions>();
 
         return services;
     }

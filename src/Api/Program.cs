@@ -2,6 +2,7 @@ using Roadmap.Api;
 using Roadmap.Api.Catalog;
 using Roadmap.Api.Common;
 using Roadmap.Api.Identity;
+using Roadmap.Api.Jobs;
 using Roadmap.Application;
 using Roadmap.Infrastructure;
 using Roadmap.Infrastructure.Common.Persistence;
@@ -56,6 +57,7 @@ app.MapAuthEndpoints();
 app.MapMeEndpoints();
 app.MapRoadmapEndpoints();
 app.MapRoadmapAuthoringEndpoints();
+app.MapJobsDashboardEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -7,6 +7,7 @@ using Roadmap.Infrastructure.Catalog;
 using Roadmap.Infrastructure.Common;
 using Roadmap.Infrastructure.Common.Persistence;
 using Roadmap.Infrastructure.Identity;
+using Roadmap.Infrastructure.Jobs;
 
 namespace Roadmap.Infrastructure;
 
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddCatalog(configuration);
         services.AddIdentityModule(configuration, environment);
+        services.AddJobs(configuration);
         return services;
     }
 

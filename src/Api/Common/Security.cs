@@ -118,9 +118,13 @@ internal static class Security
             headers.CacheControl = "private, no-store";
         }
 
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs", StringComparison.Ordinal)
+        // The job dashboard moves its prefix to PathBase while it answers.
+        var path = context.Request.PathBase.Add(context.Request.Path);
+        headers.ContentSecurityPolicy = path.StartsWithSegments("/docs", StringComparison.Ordinal)
             ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'"
-            : "default-src 'none'; frame-ancestors 'none'";
+            : path.StartsWithSegments("/hangfire", StringComparison.Ordinal)
+                ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'"
+                : "default-src 'none'; frame-ancestors 'none'";
     }
 
     /// <summary>The signed-in user's id (the token's subject).</summary>

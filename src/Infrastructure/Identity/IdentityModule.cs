@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hangfire;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Roadmap.Application.Identity.Contracts;
+using Roadmap.Application.Identity.Tokens.PurgeRefreshTokens;
 using Roadmap.Infrastructure.Common.Persistence;
+using Roadmap.Infrastructure.Identity.Jobs;
+using Roadmap.Infrastructure.Jobs;
 
 namespace Roadmap.Infrastructure.Identity;
 
@@ -46,6 +50,8 @@ internal static class IdentityModule
             .AddEntityFrameworkStores<RoadmapDbContext>();
         services.AddScoped<IUserAccounts, IdentityUserAccounts>();
         services.AddScoped<IRefreshTokenRevocation, EfRefreshTokenRevocation>();
+        services.AddScoped<IRefreshTokenPurge, EfRefreshTokenPurge>();
+        services.AddRecurringJob<PurgeRefreshTokensJob>(PurgeRefreshTokensJob.Id, Cron.Daily());
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

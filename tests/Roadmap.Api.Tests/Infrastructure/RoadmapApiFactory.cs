@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -25,6 +27,10 @@ public abstract class RoadmapApiFactory : WebApplicationFactory<Program>, IAsync
 
         // Tests sign in often from one address; the rate limit has tests of its own with a low limit.
         ["RateLimiting:Auth:PermitLimit"] = "100000",
+
+        // One worker that looks for work every second: jobs run promptly and each host stops quickly.
+        ["Jobs:WorkerCount"] = "1",
+        ["Jobs:PollIntervalSeconds"] = "1",
     };
 
     /// <summary>Why this factory cannot run (no database server configured), or null when it can.</summary>
@@ -46,6 +52,9 @@ public abstract class RoadmapApiFactory : WebApplicationFactory<Program>, IAsync
         {
             builder.UseSetting(key, value);
         }
+
+        // Data-protection keys (the job dashboard's session cookie) stay in memory, not in the user's profile folder.
+        builder.ConfigureTestServices(s => s.AddDataProtection().UseEphemeralDataProtectionProvider());
     }
 }
 

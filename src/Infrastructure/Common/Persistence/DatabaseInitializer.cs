@@ -7,10 +7,14 @@ using Roadmap.Application.Identity.Accounts.CreateAdmin;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Infrastructure.Catalog;
 using Roadmap.Infrastructure.Identity;
+using Roadmap.Infrastructure.Jobs;
 
 namespace Roadmap.Infrastructure.Common.Persistence;
 
-/// <summary>Brings the database up to date at start-up: migrations (when configured), then the seed roadmap on an empty catalog.</summary>
+/// <summary>
+/// Brings the database up to date at start-up: migrations (when configured), the job storage and recurring jobs,
+/// then the seed roadmap on an empty catalog and the first Admin. Nodes starting together take turns (<see cref="StartupLock"/>).
+/// </summary>
 public sealed partial class DatabaseInitializer(
     IServiceScopeFactory scopes,
     IOptions<DatabaseOptions> options,
@@ -20,6 +24,7 @@ public sealed partial class DatabaseInitializer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RoadmapDbContext>();
+        await using var startupLock = await StartupLock.AcquireAsync(db, cancellationToken);
         if (options.Value.ShouldApplyMigrations)
         {
             if (db.Database.IsSqlite())
@@ -31,6 +36,7 @@ public sealed partial class DatabaseInitializer(
             LogMigrated(options.Value.Provider);
         }
 
+        await scope.ServiceProvider.GetRequiredService<JobsInitializer>().InitializeAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedIfEmptyAsync(cancellationToken);
         await EnsureBootstrapAdminAsync(scope.ServiceProvider, cancellationToken);
     }

@@ -1,0 +1,50 @@
+using Hangfire.Dashboard;
+using Roadmap.Application.Identity.Contracts;
+using Roadmap.Domain.Identity;
+
+namespace Roadmap.Api.Jobs;
+
+/// <summary>
+/// Who may see the job dashboard: local requests in Development, and Admins — by a dashboard session cookie (a
+/// browser) or a bearer token (a script). The Admin role is read from the database on each request, so a removed
+/// role or a deleted account takes effect at once.
+/// </summary>
+internal sealed class JobsDashboardAuthorization : IDashboardAsyncAuthorizationFilter
+{
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        if (IsLocalDevelopment(http))
+        {
+            return true;
+        }
+
+        // A bearer token's roles were already replaced by the database's when it was validated.
+        if (http.User.IsInRole(Roles.Admin))
+        {
+            return true;
+        }
+
+        var userId = http.RequestServices.GetRequiredService<JobsDashboardSessions>().Read(http.Request);
+        if (userId is null)
+        {
+            return false;
+        }
+
+        var account = await http.RequestServices.GetRequiredService<IUserAccounts>().FindAsync(userId.Value, http.RequestAborted);
+        return account is not null && account.Roles.Contains(Roles.Admin, StringComparer.Ordinal);
+    }
+
+    /// <summary>A request from this machine (after forwarded headers from trusted proxies) to a Development host.</summary>
+    public static bool IsLocalDevelopment(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (!http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            return false;
+        }
+
+        var remote = http.Connection.RemoteIpAddress;
+        return remote is not null && (System.Net.IPAddress.IsLoopback(remote) || remote.Equals(http.Connection.LocalIpAddress));
+    }
+}

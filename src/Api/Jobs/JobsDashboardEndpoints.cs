@@ -1,0 +1,51 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Roadmap.Api.Common;
+using Roadmap.Infrastructure.Jobs;
+
+namespace Roadmap.Api.Jobs;
+
+/// <summary>The job dashboard (Hangfire) at <c>/hangfire</c> and the endpoint that signs an Admin's browser in to it.</summary>
+internal static class JobsDashboardEndpoints
+{
+    public const string DashboardPath = "/hangfire";
+
+    public static IEndpointRouteBuilder MapJobsDashboardEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value.Dashboard.Enabled)
+        {
+            return app;
+        }
+
+        app.MapPost("/api/admin/jobs/dashboard-session", StartSession)
+            .WithTags("Admin")
+            .WithName("StartJobsDashboardSession")
+            .WithSummary("Signs this browser in to the job dashboard (/hangfire) for a short while, with an HttpOnly cookie.")
+            .RequireAuthorization(Security.AdminPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            // Replaces Hangfire's default (local requests only) with ours, which includes it in Development.
+            Authorization = [],
+            AsyncAuthorization = [new JobsDashboardAuthorization()],
+
+            // Admins watch; retrying, deleting or triggering jobs is left to a developer on the machine itself.
+            IsReadOnlyFunc = context => !JobsDashboardAuthorization.IsLocalDevelopment(context.GetHttpContext()),
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "Roadmap jobs",
+            AppPath = "/docs",
+        }).ExcludeFromDescription();
+        return app;
+    }
+
+    private static Ok<JobsDashboardSession> StartSession(HttpContext http, JobsDashboardSessions sessions) =>
+        TypedResults.Ok(new JobsDashboardSession(DashboardPath, sessions.Start(http, http.User.UserId())));
+}
+
+/// <summary>Where the dashboard is, and when the session cookie just set stops working.</summary>
+internal sealed record JobsDashboardSession(string Path, DateTimeOffset ExpiresAt);

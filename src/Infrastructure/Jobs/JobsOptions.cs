@@ -1,0 +1,30 @@
+namespace Roadmap.Infrastructure.Jobs;
+
+/// <summary>The <c>Jobs</c> configuration section: the background-job engine (Hangfire) of this node.</summary>
+public sealed class JobsOptions
+{
+    public const string SectionName = "Jobs";
+
+    /// <summary>Run a job server (workers) on this node. Off: the node still enqueues jobs and shows the dashboard.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Jobs this node runs at the same time.</summary>
+    public int WorkerCount { get; set; } = 4;
+
+    /// <summary>How often idle workers look for new jobs, and the scheduler for due scheduled and recurring ones.</summary>
+    public int PollIntervalSeconds { get; set; } = 15;
+
+    public JobsDashboardOptions Dashboard { get; set; } = new();
+
+    internal TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(1, PollIntervalSeconds));
+}
+
+/// <summary>The <c>Jobs:Dashboard</c> section.</summary>
+public sealed class JobsDashboardOptions
+{
+    /// <summary>Serve the dashboard at <c>/hangfire</c>.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How long a dashboard session (the cookie an Admin gets from the session endpoint) lasts.</summary>
+    public int SessionMinutes { get; set; } = 15;
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using FluentAssertions;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Roadmap.Api.Tests.Infrastructure;
+
+namespace Roadmap.Api.Tests.Jobs;
+
+/// <summary>
+/// Nodes started at the same moment on one empty PostgreSQL database: both apply migrations, install the job schema,
+/// seed and register recurring jobs — one after the other, under the start-up lock — and both become ready.
+/// </summary>
+public sealed class ConcurrentStartupTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Two_nodes_starting_together_on_an_empty_database_both_become_ready()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresApiFactory.ServerVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Assert.SkipWhen(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresApiFactory.RequiredVariable)),
+                $"PostgreSQL tests need {PostgresApiFactory.ServerVariable}.");
+            throw new InvalidOperationException($"{PostgresApiFactory.RequiredVariable} is set but {PostgresApiFactory.ServerVariable} is not.");
+        }
+
+        var maintenance = new NpgsqlConnectionStringBuilder(server);
+        maintenance.Database ??= "postgres";
+        var database = $"roadmap_test_{Guid.NewGuid():N}";
+        await Execute(maintenance.ConnectionString, $"CREATE DATABASE \"{database}\"");
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(maintenance.ConnectionString) { Database = database }.ConnectionString;
+            await using var first = new NodeFactory(connectionString);
+            await using var second = new NodeFactory(connectionString);
+
+            // Both hosts build, migrate and install at the same time, on two threads.
+            using var start = new Barrier(2);
+            var clients = await Task.WhenAll(
+                Task.Run(() => Start(first, start), Ct),
+                Task.Run(() => Start(second, start), Ct));
+
+            foreach (var client in clients)
+            {
+                using (client)
+                {
+                    var ready = await Eventually.Until(() => client.GetAsync("/health/ready", Ct), r => r.StatusCode == HttpStatusCode.OK, Ct);
+                    ready.StatusCode.Should().Be(HttpStatusCode.OK, await ready.Content.ReadAsStringAsync(Ct));
+                }
+            }
+
+            first.Services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers().Should().HaveCount(2);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await Execute(maintenance.ConnectionString, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+    }
+
+    private static HttpClient Start(NodeFactory node, Barrier start)
+    {
+        start.SignalAndWait(TimeSpan.FromSeconds(30));
+        return node.CreateClient();
+    }
+
+    private static async Task Execute(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    /// <summary>A node of the service on a database it shares with another, applying migrations as it starts.</summary>
+    private sealed class NodeFactory : RoadmapApiFactory
+    {
+        public NodeFactory(string connectionString)
+        {
+            Set("Database:Provider", "Postgres");
+            Set("Database:ApplyMigrations", "true");
+            Set("ConnectionStrings:Roadmap", connectionString);
+        }
+
+        public override ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    }
+}
