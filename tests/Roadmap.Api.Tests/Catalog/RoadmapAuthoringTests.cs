@@ -120,7 +120,6 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
         var repeat = await Read<ImportRoadmapResult>(repeated);
         repeat.Version.Should().Be(2);
         repeat.Changes.Should().Be(RoadmapChangesDto.None);
-        repeat.Changes.Should().Be(new RoadmapChanges(false, 0, 0, 0, 0, 0, 0));
         (await ReadRoadmap(anonymous, document.Slug)).Version.Should().Be(2);
     }
 
