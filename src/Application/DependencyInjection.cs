@@ -34,6 +34,15 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>Adds the Mapster configurations (<see cref="IRegister"/> classes) of another layer's assembly, e.g. Infrastructure's.</summary>
+    public static IServiceCollection AddMappingsFrom(this IServiceCollection services, Assembly assembly)
+    {
+        var mappings = services.Select(d => d.ImplementationInstance).OfType<TypeAdapterConfig>().SingleOrDefault()
+            ?? throw new InvalidOperationException("Call AddApplication first: it creates the mapping configuration.");
+        mappings.Scan(assembly);
+        return services;
+    }
+
     /// <summary>
     /// Every module's Mapster configuration (its <see cref="IRegister"/> classes). Strict: a destination member
     /// without a source, or a pair of types nobody configured, is an error when the configuration compiles.

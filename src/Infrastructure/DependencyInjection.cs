@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Roadmap.Application;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Infrastructure.Catalog;
 using Roadmap.Infrastructure.Common;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, SystemClock>();
         services.AddPersistence(configuration);
+        services.AddMappingsFrom(typeof(DependencyInjection).Assembly);
         services.AddCatalog(configuration);
         services.AddIdentityModule(configuration, environment);
         services.AddJobs(configuration);

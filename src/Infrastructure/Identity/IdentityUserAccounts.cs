@@ -1,3 +1,4 @@
+using MapsterMapper;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ internal sealed partial class IdentityUserAccounts(
     RoadmapDbContext db,
     IOptions<AuthOptions> options,
     IClock clock,
+    IMapper mapper,
     ILogger<IdentityUserAccounts> logger) : IUserAccounts
 {
     public async Task<Result<UserProfileDto>> CreateAsync(
@@ -203,13 +205,8 @@ internal sealed partial class IdentityUserAccounts(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {UserId} locked until {LockedUntil} after repeated failed sign-ins")]
     private partial void LogLockedOut(Guid userId, DateTimeOffset lockedUntil);
 
-    private async Task<UserProfileDto> ToDto(ApplicationUser user) => new(
-        user.Id,
-        user.Email!,
-        (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(),
-        user.DisplayName,
-        user.TimeZone,
-        user.ShowOnLeaderboard);
+    private async Task<UserProfileDto> ToDto(ApplicationUser user) =>
+        IdentityMappings.ToProfile(mapper, user, await users.GetRolesAsync(user));
 
     /// <summary>Identity's failures as our errors: a taken email or a lost race is a conflict, the rest is bad input.</summary>
     private static Error ToError(IdentityResult result)
