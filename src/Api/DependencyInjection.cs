@@ -98,7 +98,7 @@ internal static class DependencyInjection
             o.UseCaseSensitivePaths = true;
             o.AddPolicy(RoadmapEndpoints.CachePolicy, new CatalogReadCachePolicy());
         });
-        services.AddScoped<INotificationHandler<DomainEventNotification<RoadmapChangedDomainEvent>>, RoadmapCacheInvalidation>();
+        services.AddScoped<INotificationHandler<AfterCommit<RoadmapChangedDomainEvent>>, RoadmapCacheInvalidation>();
         services.AddSingleton<JobsDashboardSessions>();
 
         return services;

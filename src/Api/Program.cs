@@ -6,6 +6,7 @@ using Roadmap.Api.Jobs;
 using Roadmap.Application;
 using Roadmap.Infrastructure;
 using Roadmap.Infrastructure.Common.Persistence;
+using Roadmap.Infrastructure.Identity;
 
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
@@ -19,6 +20,7 @@ builder.Services
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<BootstrapAdmin>().EnsureAsync(app.Lifetime.ApplicationStopping);
 if (commandLine.Command is not null)
 {
     return await commandLine.RunAsync(app.Services, Console.In, Console.Out, app.Lifetime.ApplicationStopping);

@@ -20,37 +20,32 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
 
-        // Order matters: logging wraps validation, which wraps the unit of work around the handler.
+        // Order matters: logging wraps validation, which wraps the transaction around the handler.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         services.AddImplementationsOf(typeof(IRequestHandler<,>), typeof(INotificationHandler<>));
         services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly(), ServiceLifetime.Scoped, includeInternalTypes: true);
 
-        var mappings = CreateMappings();
-        services.AddSingleton(mappings);
-        services.AddSingleton<IMapper>(new Mapper(mappings));
+        services.AddMappingsFrom(Assembly.GetExecutingAssembly());
+        services.AddSingleton(sp => CreateMappings([.. sp.GetServices<MappingAssembly>().Select(m => m.Assembly)]));
+        services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
         return services;
     }
 
-    /// <summary>Adds the Mapster configurations (<see cref="IRegister"/> classes) of another layer's assembly, e.g. Infrastructure's.</summary>
-    public static IServiceCollection AddMappingsFrom(this IServiceCollection services, Assembly assembly)
-    {
-        var mappings = services.Select(d => d.ImplementationInstance).OfType<TypeAdapterConfig>().SingleOrDefault()
-            ?? throw new InvalidOperationException("Call AddApplication first: it creates the mapping configuration.");
-        mappings.Scan(assembly);
-        return services;
-    }
+    /// <summary>Adds the Mapster configurations (<see cref="IRegister"/> classes) of an assembly, e.g. Infrastructure's.</summary>
+    public static IServiceCollection AddMappingsFrom(this IServiceCollection services, Assembly assembly) =>
+        services.AddSingleton(new MappingAssembly(assembly));
 
     /// <summary>
     /// Every module's Mapster configuration (its <see cref="IRegister"/> classes). Strict: a destination member
     /// without a source, or a pair of types nobody configured, is an error when the configuration compiles.
     /// </summary>
-    public static TypeAdapterConfig CreateMappings()
+    public static TypeAdapterConfig CreateMappings(params Assembly[] assemblies)
     {
         var mappings = new TypeAdapterConfig { RequireExplicitMapping = true, RequireDestinationMemberSource = true };
-        mappings.Scan(Assembly.GetExecutingAssembly());
+        mappings.Scan(assemblies.Length > 0 ? assemblies : [Assembly.GetExecutingAssembly()]);
         return mappings;
     }
 
@@ -67,3 +62,6 @@ public static class DependencyInjection
         }
     }
 }
+
+/// <summary>An assembly whose <see cref="IRegister"/> classes belong in the service's mapping configuration.</summary>
+public sealed record MappingAssembly(Assembly Assembly);

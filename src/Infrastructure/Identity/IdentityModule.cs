@@ -42,13 +42,15 @@ internal static class IdentityModule
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
+
+                // Lockout is counted by EfSignInAttempts (Auth:MaxFailedSignIns, Auth:LockoutMinutes), not by Identity.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<RoadmapDbContext>();
         services.AddScoped<IUserAccounts, IdentityUserAccounts>();
+        services.AddScoped<ISignInAttempts, EfSignInAttempts>();
+        services.AddSingleton<BootstrapAdmin>();
         services.AddScoped<IRefreshTokenRevocation, EfRefreshTokenRevocation>();
         services.AddScoped<IRefreshTokenPurge, EfRefreshTokenPurge>();
         services.AddRecurringJob<PurgeRefreshTokensJob>(PurgeRefreshTokensJob.Id, Cron.Daily());

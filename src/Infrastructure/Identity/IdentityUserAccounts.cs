@@ -13,14 +13,15 @@ using Roadmap.Infrastructure.Common.Persistence;
 namespace Roadmap.Infrastructure.Identity;
 
 /// <summary>The accounts port on ASP.NET Core Identity's user manager (password hashing, roles) and the database (lockout).</summary>
-internal sealed partial class IdentityUserAccounts(
+internal sealed class IdentityUserAccounts(
     UserManager<ApplicationUser> users,
     RoadmapDbContext db,
-    IOptions<AuthOptions> options,
     IClock clock,
-    IMapper mapper,
-    ILogger<IdentityUserAccounts> logger) : IUserAccounts
+    IMapper mapper) : IUserAccounts
 {
+    /// <summary>The advisory-lock key of role changes ("roles" in ASCII).</summary>
+    private const long RoleChangesLockKey = 0x726F6C6573;
+
     public async Task<Result<UserProfileDto>> CreateAsync(
         string email, string password, string displayName, string timeZone, CancellationToken cancellationToken)
     {
@@ -53,31 +54,20 @@ internal sealed partial class IdentityUserAccounts(
         return role.Succeeded ? await ToDto(user) : ToError(role);
     }
 
-    public async Task<Result<UserProfileDto>> VerifyPasswordAsync(string email, string password, CancellationToken cancellationToken)
+    public async Task<Guid?> FindIdByEmailAsync(string email, CancellationToken cancellationToken) =>
+        (await users.FindByEmailAsync(email))?.Id;
+
+    public async Task<bool> CheckPasswordAsync(Guid? userId, string password, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        var user = userId is null ? null : await users.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user?.PasswordHash is null)
         {
-            // Spend the time a real check takes, so response times do not tell which emails exist.
+            // Spend the time a real check takes, so response times do not tell which accounts exist.
             users.PasswordHasher.HashPassword(new ApplicationUser(), password);
-            return IdentityErrors.InvalidCredentials;
+            return false;
         }
 
-        // Every attempt takes a numbered slot before its password is checked, so a burst of parallel guesses
-        // gets no more checks than sequential ones: past the limit, the account locks and nothing is checked.
-        var mayCheck = await ClaimAttemptAsync(user.Id, cancellationToken);
-        var passwordMatches = user.PasswordHash is not null
-            && users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
-        if (!mayCheck || !passwordMatches)
-        {
-            return IdentityErrors.InvalidCredentials;
-        }
-
-        // A success counts only if no parallel attempt locked the account meanwhile.
-        var now = clock.UtcNow;
-        var reset = await db.Users.Where(u => u.Id == user.Id && (u.LockoutEnd == null || u.LockoutEnd <= now))
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 0), cancellationToken);
-        return reset > 0 ? await ToDto(user) : IdentityErrors.InvalidCredentials;
+        return users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
     }
 
     public async Task<UserProfileDto?> FindAsync(Guid userId, CancellationToken cancellationToken)
@@ -111,11 +101,6 @@ internal sealed partial class IdentityUserAccounts(
         }
 
         var current = await users.GetRolesAsync(user);
-        if (current.Contains(Roles.Admin) && !roles.Contains(Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 1)
-        {
-            return Error.Conflict("user.last_admin", "This is the only Admin; make someone else an Admin first.");
-        }
-
         var removed = await users.RemoveFromRolesAsync(user, current.Except(roles));
         if (!removed.Succeeded)
         {
@@ -126,84 +111,27 @@ internal sealed partial class IdentityUserAccounts(
         return added.Succeeded ? await ToDto(user) : ToError(added);
     }
 
-    public async Task<Result<UserProfileDto>> EnsureAdminAsync(string email, string password, string displayName, CancellationToken cancellationToken)
+    public async Task LockRoleChangesAsync(CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        // Held until the command's transaction ends. SQLite needs nothing: its write transactions already take turns.
+        if (db.Database.IsNpgsql())
         {
-            var created = await CreateAsync(email, password, displayName, UserProfileRules.DefaultTimeZone, cancellationToken);
-            if (!created.IsSuccess)
-            {
-                return created;
-            }
-
-            user = (await users.FindByEmailAsync(email))!;
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RoleChangesLockKey})", cancellationToken);
         }
-        else if (!await users.CheckPasswordAsync(user, password))
+        else if (db.Database.IsSqlServer())
         {
-            // Registering proves nothing about owning an email: an existing account is promoted only by its own password.
-            return Error.Conflict(
-                "user.exists",
-                "An account with this email already exists and the password given is not its password; it was not made an Admin.");
+            await db.Database.ExecuteSqlRawAsync(
+                "EXEC sp_getapplock @Resource = 'roadmap.role-changes', @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
         }
-
-        if (!await users.IsInRoleAsync(user, Roles.Admin))
-        {
-            var promoted = await users.AddToRoleAsync(user, Roles.Admin);
-            if (!promoted.Succeeded)
-            {
-                return ToError(promoted);
-            }
-        }
-
-        return await ToDto(user);
     }
 
-    public async Task<bool> AnyAdminAsync(CancellationToken cancellationToken) =>
-        (await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0;
+    public Task<int> CountInRoleAsync(string role, CancellationToken cancellationToken)
+    {
+        var normalized = users.NormalizeName(role);
+        return db.UserRoles.CountAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized), cancellationToken);
+    }
 
     private static Error EmailTaken => Error.Conflict("user.email_taken", "An account with this email already exists.");
-
-    /// <summary>
-    /// Counts a sign-in attempt in the database (Identity's own counter reads, increments and writes, and loses
-    /// counts under parallel attempts) and says whether its password may be checked: not when the account is
-    /// locked, nor when this attempt is past the limit, which locks the account. A success resets the count.
-    /// </summary>
-    private async Task<bool> ClaimAttemptAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        var now = clock.UtcNow;
-        var claimed = await db.Users.Where(u => u.Id == userId && (u.LockoutEnd == null || u.LockoutEnd <= now))
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), cancellationToken);
-        if (claimed == 0)
-        {
-            return false;
-        }
-
-        // Read after the increment: parallel attempts only make the number larger, so this errs toward locking.
-        var attempts = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.AccessFailedCount).FirstAsync(cancellationToken);
-        if (attempts <= options.Value.MaxFailedSignIns)
-        {
-            return true;
-        }
-
-        // The new ConcurrencyStamp makes a profile save that loaded the account earlier fail instead of unlocking it.
-        var lockedUntil = now.AddMinutes(options.Value.LockoutMinutes);
-        var locked = await db.Users.Where(u => u.Id == userId && (u.LockoutEnd == null || u.LockoutEnd <= now))
-            .ExecuteUpdateAsync(
-                u => u.SetProperty(x => x.LockoutEnd, lockedUntil)
-                    .SetProperty(x => x.AccessFailedCount, 0)
-                    .SetProperty(x => x.ConcurrencyStamp, Guid.NewGuid().ToString()),
-                cancellationToken);
-        if (locked > 0)
-        {
-            LogLockedOut(userId, lockedUntil);
-        }
-
-        return false;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {UserId} locked until {LockedUntil} after repeated failed sign-ins")]
-    private partial void LogLockedOut(Guid userId, DateTimeOffset lockedUntil);
 
     private async Task<UserProfileDto> ToDto(ApplicationUser user) =>
         IdentityMappings.ToProfile(mapper, user, await users.GetRolesAsync(user));

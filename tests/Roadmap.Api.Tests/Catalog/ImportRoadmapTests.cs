@@ -136,13 +136,18 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
 
         // Writer A reads the roadmap, writer B changes and saves it, then A saves its own change.
         await using var scopeA = Factory.Services.CreateAsyncScope();
+        var unitOfWork = scopeA.ServiceProvider.GetRequiredService<IUnitOfWork>();
         var roadmapsA = scopeA.ServiceProvider.GetRequiredService<IRepository<LearningRoadmap>>();
         var staleCopy = (await roadmapsA.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(document.Slug, forUpdate: true), Ct))!;
         await Send(new ImportRoadmapCommand(document with { Title = "Title by B" }));
         var content = scopeA.ServiceProvider.GetRequiredService<IMapper>().Map<RoadmapContent>(document with { Title = "Title by A" });
         staleCopy.Apply(content, DateTimeOffset.UtcNow).IsSuccess.Should().BeTrue();
 
-        var save = () => scopeA.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(Ct);
+        var save = async () =>
+        {
+            await using var transaction = await unitOfWork.BeginTransactionAsync(Ct);
+            await unitOfWork.CommitAsync(Ct);
+        };
 
         await save.Should().ThrowAsync<ConcurrencyConflictException>();
         (await Send(new ExportRoadmapQuery(document.Slug))).Value.Document.Title.Should().Be("Title by B");

@@ -15,12 +15,12 @@ namespace Roadmap.Application.Tests.Common;
 public class ApplicationSetupTests
 {
     [Fact]
-    public void Behaviours_run_logging_then_validation_then_the_unit_of_work()
+    public void Behaviours_run_logging_then_validation_then_the_transaction()
     {
         var services = ApplicationDefaults.Apply();
 
         services.Where(d => d.ServiceType == typeof(IPipelineBehavior<,>)).Select(d => d.ImplementationType).Should().Equal(
-            typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>));
+            typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Common.Messaging;
 
-/// <summary>A request that changes state; the unit-of-work behaviour saves it when it succeeds.</summary>
+/// <summary>A request that changes state, in one transaction committed only when it succeeds.</summary>
 public interface ICommand<TResponse> : IRequest<TResponse>
     where TResponse : IResult;
 
@@ -11,6 +11,16 @@ public interface ICommand<TResponse> : IRequest<TResponse>
 public interface IQuery<TResponse> : IRequest<TResponse>
     where TResponse : IResult;
 
-/// <summary>Carries a domain event through MediatR once the change that raised it is saved.</summary>
-public sealed record DomainEventNotification<TEvent>(TEvent DomainEvent) : INotification
+/// <summary>
+/// A domain event delivered inside the command's transaction, before it commits: what its handlers write (e.g. a
+/// mark another module keeps) commits with the change that raised it, or not at all.
+/// </summary>
+public sealed record BeforeCommit<TEvent>(TEvent DomainEvent) : INotification
+    where TEvent : IDomainEvent;
+
+/// <summary>
+/// A domain event delivered once the change that raised it is committed (cache eviction and the like). Its handlers
+/// must not write to the database: nothing would commit it.
+/// </summary>
+public sealed record AfterCommit<TEvent>(TEvent DomainEvent) : INotification
     where TEvent : IDomainEvent;

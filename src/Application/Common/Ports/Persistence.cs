@@ -9,11 +9,31 @@ public interface IClock
     DateTimeOffset UtcNow { get; }
 }
 
-/// <summary>Saves every change made in the current scope at once.</summary>
+/// <summary>
+/// The transaction of the command in this scope. <see cref="Behaviours.TransactionBehaviour{TRequest, TResponse}"/>
+/// begins and commits it; handlers only use <see cref="CommitSeparatelyAsync"/>, where the code must say why.
+/// </summary>
 public interface IUnitOfWork
 {
+    /// <summary>
+    /// Begins the command's transaction. Disposing the result without <see cref="CommitAsync"/> rolls back everything
+    /// written since. Inside a transaction already begun (a command sent by a command), it joins that one.
+    /// </summary>
+    Task<IAsyncDisposable> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the pending changes, runs the domain-event handlers that must commit with them, commits, then runs the
+    /// handlers that act after the commit.
+    /// </summary>
     /// <exception cref="ConcurrencyConflictException">Another writer changed or created the same data first.</exception>
-    Task SaveChangesAsync(CancellationToken cancellationToken);
+    Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction of its own, committed before this returns, so that it stays done
+    /// even when the command then fails (a counted sign-in attempt, a revoked token family). Allowed only before the
+    /// command has written anything; the command goes on in a new transaction.
+    /// </summary>
+    Task CommitSeparatelyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken);
 }
 
 /// <summary>Raised by <see cref="IUnitOfWork"/> when a save lost a race; turned into a Conflict error.</summary>

@@ -17,31 +17,50 @@ public sealed record TokenPairDto(string AccessToken, string RefreshToken, int E
 /// <summary>A signed access token and its lifetime in seconds.</summary>
 public sealed record AccessToken(string Token, int ExpiresIn);
 
-/// <summary>The accounts store (ASP.NET Core Identity in Infrastructure): passwords, lockout, roles, profile.</summary>
+/// <summary>
+/// The accounts store (ASP.NET Core Identity in Infrastructure): it stores and checks; the rules about who may sign in
+/// or hold which role are the handlers'. Writes join the command's transaction.
+/// </summary>
 public interface IUserAccounts
 {
     /// <summary>Creates a Learner; a weak password or a taken email is a failure, not an exception.</summary>
     Task<Result<UserProfileDto>> CreateAsync(string email, string password, string displayName, string timeZone, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Checks a password, counting failures toward lockout. Unknown email, wrong password and locked account
-    /// all give the same Unauthorized error, so an attacker cannot tell which accounts exist.
-    /// </summary>
-    Task<Result<UserProfileDto>> VerifyPasswordAsync(string email, string password, CancellationToken cancellationToken);
+    Task<Guid?> FindIdByEmailAsync(string email, CancellationToken cancellationToken);
 
     Task<UserProfileDto?> FindAsync(Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>Whether <paramref name="password"/> is the account's; an unknown account takes as long to refuse as a wrong password.</summary>
+    Task<bool> CheckPasswordAsync(Guid? userId, string password, CancellationToken cancellationToken);
+
     Task<Result<UserProfileDto>> UpdateProfileAsync(Guid userId, string? displayName, string? timeZone, bool? showOnLeaderboard, CancellationToken cancellationToken);
 
+    /// <summary>Gives the account exactly these roles.</summary>
     Task<Result<UserProfileDto>> SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Creates the account (with this password) and makes it an Admin; an existing account is promoted only
-    /// when <paramref name="password"/> is its password.
+    /// Holds role changes of other commands until this command's transaction ends, so that rules counting role holders
+    /// (there is always an Admin) see what they change.
     /// </summary>
-    Task<Result<UserProfileDto>> EnsureAdminAsync(string email, string password, string displayName, CancellationToken cancellationToken);
+    Task LockRoleChangesAsync(CancellationToken cancellationToken);
 
-    Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
+    Task<int> CountInRoleAsync(string role, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Failed sign-ins toward lockout, counted atomically in the store (Identity's own counter reads, increments and
+/// writes, and loses counts under parallel attempts).
+/// </summary>
+public interface ISignInAttempts
+{
+    /// <summary>
+    /// Counts an attempt and says whether its password may be checked: not when the account is locked, nor when this
+    /// attempt is past the limit, which locks the account.
+    /// </summary>
+    Task<bool> ClaimAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>A success clears the count, unless a parallel attempt locked the account meanwhile: then it is refused.</summary>
+    Task<bool> SucceedAsync(Guid userId, CancellationToken cancellationToken);
 }
 
 /// <summary>Ends refresh-token families where they are stored.</summary>

@@ -13,6 +13,7 @@ internal sealed partial class RefreshTokensCommandHandler(
     IRepository<RefreshTokenFamily> families,
     IRepository<RefreshToken> refreshTokens,
     IRefreshTokenRevocation revocation,
+    IUnitOfWork unitOfWork,
     IClock clock,
     ILogger<RefreshTokensCommandHandler> logger) : IRequestHandler<RefreshTokensCommand, Result<TokenPairDto>>
 {
@@ -32,7 +33,9 @@ internal sealed partial class RefreshTokensCommandHandler(
             if (!family.IsRevoked)
             {
                 LogReuse(presented.UserId, family.Id);
-                await revocation.RevokeFamilyAsync(family.Id, now, cancellationToken);
+
+                // Committed on its own: this command fails, and the revocation must stay.
+                await unitOfWork.CommitSeparatelyAsync(ct => revocation.RevokeFamilyAsync(family.Id, now, ct), cancellationToken);
             }
 
             return IdentityErrors.InvalidRefreshToken;

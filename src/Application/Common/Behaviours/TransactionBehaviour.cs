@@ -6,10 +6,11 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Common.Behaviours;
 
 /// <summary>
-/// Saves a command's changes in one transaction when its handler succeeds; a failed result saves nothing.
-/// A lost race (a concurrent writer got there first) becomes a Conflict error instead of a lost update.
+/// Runs every command in one database transaction: committed only when the handler succeeds; a failure result or
+/// an exception rolls back everything it wrote. A lost race (a concurrent writer got there first) becomes a Conflict
+/// error instead of a lost update. Queries run without one.
 /// </summary>
-internal sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork)
+internal sealed class TransactionBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : ICommand<TResponse>
     where TResponse : IResult, IFailureFactory<TResponse>
@@ -17,6 +18,7 @@ internal sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitO
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
+        await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
         var response = await next();
         if (!response.IsSuccess)
         {
@@ -25,7 +27,7 @@ internal sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitO
 
         try
         {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
+            await unitOfWork.CommitAsync(cancellationToken);
         }
         catch (ConcurrencyConflictException conflict)
         {

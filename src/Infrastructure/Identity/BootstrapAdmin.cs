@@ -1,0 +1,43 @@
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Roadmap.Application.Identity.Accounts.CreateAdmin;
+using Roadmap.Application.Identity.Contracts;
+using Roadmap.Domain.Identity;
+
+namespace Roadmap.Infrastructure.Identity;
+
+/// <summary>
+/// A start-up step: the first Admin, from <c>Auth:BootstrapAdmin</c> when both its email and password are configured
+/// and no Admin exists yet. Later Admins are made by Admins.
+/// </summary>
+public sealed partial class BootstrapAdmin(IServiceScopeFactory scopes, IOptions<AuthOptions> options, ILogger<BootstrapAdmin> logger)
+{
+    public async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        var admin = options.Value.BootstrapAdmin;
+        if (string.IsNullOrWhiteSpace(admin.Email) || string.IsNullOrEmpty(admin.Password))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<IUserAccounts>().CountInRoleAsync(Roles.Admin, cancellationToken) > 0)
+        {
+            return;
+        }
+
+        // Nodes starting together send the same command; role changes take turns, so the later one finds it done.
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateAdminCommand(admin.Email, admin.Password), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"Auth:BootstrapAdmin could not be created: {result.Error.Message}");
+        }
+
+        LogAdminEnsured(result.Value.Email);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bootstrap Admin {Email} is in place")]
+    private partial void LogAdminEnsured(string email);
+}
