@@ -10,6 +10,7 @@ using Roadmap.Architecture.Tests.Samples.Api;
 using Roadmap.Architecture.Tests.Samples.Handlers;
 using Roadmap.Architecture.Tests.Samples.Requests;
 using ApplicationSamples = Roadmap.Architecture.Tests.Samples.Application;
+using ConfigurationSamples = Roadmap.Architecture.Tests.Samples.Configurations;
 using DomainEventSamples = Roadmap.Architecture.Tests.Samples.DomainEvents;
 using DomainSamples = Roadmap.Architecture.Tests.Samples.Domain;
 using EntitySamples = Roadmap.Architecture.Tests.Samples.Entities;
@@ -217,6 +218,11 @@ public static class Rules
             (_, events) => events.Should().ImplementInterface(typeof(IDomainEvent)).And().HaveNameMatching(DomainEventName),
             typeof(DomainEventSamples.LessonRemoved), typeof(DomainEventSamples.LessonRenamedDomainEvent)),
 
+        // One configuration per entity, named after it; the file carries the class's name (that part is review's).
+        Rule("EF_configurations_are_named_after_their_one_entity", "Infrastructure", "Configurations",
+            scope => scope.Types(types => types.ImplementInterface(typeof(IEntityTypeConfiguration<>)).And().AreNotInterfaces()),
+            (_, configurations) => configurations.Should().MeetCustomRule(new IsNamedAfterItsOneEntity()),
+            typeof(ConfigurationSamples.LessonMapping), typeof(ConfigurationSamples.CourseConfiguration), typeof(ConfigurationSamples.CatalogConfiguration)),
     ];
 
     public static ArchitectureRule Named(string name) => All.Single(rule => rule.Name == name);
@@ -373,6 +379,32 @@ public static class Rules
     {
         public bool MeetsRule(TypeDefinition type) =>
             type.Methods.Any(method => method.IsConstructor && !method.IsStatic && !method.HasParameters && (method.IsPrivate || method.IsFamily));
+    }
+
+    /// <summary>
+    /// NetArchTest 1.3.2 cannot compare a type's name with its generic arguments. ASP.NET Core Identity's entities
+    /// lose their <c>Identity</c> prefix: <c>IdentityUserRole&lt;Guid&gt;</c> is configured by <c>UserRoleConfiguration</c>.
+    /// </summary>
+    private sealed class IsNamedAfterItsOneEntity : ICustomRule
+    {
+        private const string Configuration = "Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1";
+
+        public bool MeetsRule(TypeDefinition type)
+        {
+            var entities = type.Interfaces
+                .Select(implementation => implementation.InterfaceType)
+                .OfType<GenericInstanceType>()
+                .Where(generic => generic.ElementType.FullName == Configuration)
+                .Select(generic => EntityName(generic.GenericArguments[0]))
+                .ToList();
+            return entities.Count == 1 && type.Name == entities[0] + "Configuration";
+        }
+
+        private static string EntityName(TypeReference entity)
+        {
+            var name = entity.Name.Split('`')[0];
+            return name.StartsWith("Identity", StringComparison.Ordinal) && name.Length > "Identity".Length ? name["Identity".Length..] : name;
+        }
     }
 
     /// <summary>NetArchTest 1.3.2 has no record predicate; its custom-rule hook hands over the Cecil type.</summary>

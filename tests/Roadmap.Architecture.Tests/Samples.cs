@@ -10,9 +10,11 @@ using Hangfire.Storage.SQLite;
 using Mapster;
 using MediatR;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Roadmap.Application.Common.Messaging;
@@ -479,5 +481,49 @@ namespace Roadmap.Architecture.Tests.Samples.DomainEvents
     public sealed class LessonRenamedDomainEvent
     {
         public string Title { get; set; } = string.Empty;
+    }
+}
+
+// EF configurations: one per entity, named after it.
+namespace Roadmap.Architecture.Tests.Samples.Configurations
+{
+    public sealed class Lesson
+    {
+        public Guid Id { get; private set; }
+    }
+
+    public sealed class Course
+    {
+        public Guid Id { get; private set; }
+    }
+
+    public sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
+    {
+        public void Configure(EntityTypeBuilder<Lesson> builder) => builder.ToTable("lessons");
+    }
+
+    /// <summary>ASP.NET Core Identity's entities are named without their Identity prefix.</summary>
+    public sealed class UserRoleConfiguration : IEntityTypeConfiguration<IdentityUserRole<Guid>>
+    {
+        public void Configure(EntityTypeBuilder<IdentityUserRole<Guid>> builder) => builder.ToTable("user_roles");
+    }
+
+    public sealed class LessonMapping : IEntityTypeConfiguration<Lesson>
+    {
+        public void Configure(EntityTypeBuilder<Lesson> builder) => builder.HasKey(lesson => lesson.Id);
+    }
+
+    /// <summary>Named after an entity it does not configure.</summary>
+    public sealed class CourseConfiguration : IEntityTypeConfiguration<Lesson>
+    {
+        public void Configure(EntityTypeBuilder<Lesson> builder) => builder.Property(lesson => lesson.Id).ValueGeneratedNever();
+    }
+
+    /// <summary>One class for two entities.</summary>
+    public sealed class CatalogConfiguration : IEntityTypeConfiguration<Lesson>, IEntityTypeConfiguration<Course>
+    {
+        public void Configure(EntityTypeBuilder<Lesson> builder) => builder.ToTable("catalog_lessons");
+
+        public void Configure(EntityTypeBuilder<Course> builder) => builder.ToTable("catalog_courses");
     }
 }
