@@ -1,13 +1,19 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Mono.Cecil;
 using NetArchTest.Rules;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Architecture.Tests.Samples.Api;
 using Roadmap.Architecture.Tests.Samples.Handlers;
 using Roadmap.Architecture.Tests.Samples.Requests;
+using Roadmap.Domain.Common;
 using ApplicationSamples = Roadmap.Architecture.Tests.Samples.Application;
+using ConfigurationSamples = Roadmap.Architecture.Tests.Samples.Configurations;
+using DomainEventSamples = Roadmap.Architecture.Tests.Samples.DomainEvents;
 using DomainSamples = Roadmap.Architecture.Tests.Samples.Domain;
+using EntitySamples = Roadmap.Architecture.Tests.Samples.Entities;
 using InfrastructureSamples = Roadmap.Architecture.Tests.Samples.Infrastructure;
 
 namespace Roadmap.Architecture.Tests;
@@ -108,6 +114,11 @@ public static class Rules
 
     private static readonly string RequestName = NameEndingWith("(Command|Query)");
 
+    private static readonly string DomainEventName = NameEndingWith("DomainEvent");
+
+    /// <summary>The CLR types EF Core maps in each scope, built once: building a model takes a while.</summary>
+    private static readonly ConcurrentDictionary<string, IReadOnlySet<string>> MappedTypesByScope = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Real types that break a rule today and are to be fixed in src. Each must still break it, so a fix
     /// has to shrink this list and nothing new hides behind it.
@@ -180,6 +191,38 @@ public static class Rules
             scope => scope.Types(types => types.HaveNameMatching(NameEndingWith("Query")).And().AreNotInterfaces()),
             (_, queries) => queries.Should().ImplementInterface(typeof(IQuery<>)),
             typeof(FindThingQuery)),
+
+        // Entities change only through their methods: private or protected setters, never public ones, init included.
+        Rule("Entities_have_no_public_setters", "Domain", "Entities",
+            scope => Entities(scope),
+            (_, entities) => entities.Should().MeetCustomRule(new HasNoPublicSetters()),
+            typeof(EntitySamples.HasAPublicSetter), typeof(EntitySamples.HasAnInitSetter), typeof(EntitySamples.HasAPublicField),
+            typeof(EntitySamples.Tag)),
+
+        // EF Core materialises entities through a parameterless constructor that no one else may call.
+        Rule("Entities_have_a_private_constructor_for_EF", "Domain", "Entities",
+            scope => Entities(scope, concreteOnly: true),
+            (_, entities) => entities.Should().MeetCustomRule(new HasAPrivateParameterlessConstructor()),
+            typeof(EntitySamples.HasAPublicParameterlessConstructor), typeof(EntitySamples.NeedsArguments), typeof(EntitySamples.Step)),
+
+        // Records with positional or init-only properties pass; a settable property or a writable field does not.
+        Rule("Domain_events_are_immutable", "Domain", "DomainEvents",
+            scope => DomainEvents(scope),
+            (_, events) => events.Should().MeetCustomRule(new IsImmutable()),
+            typeof(DomainEventSamples.LessonMovedDomainEvent), typeof(DomainEventSamples.LessonRenamedDomainEvent),
+            typeof(DomainEventSamples.LessonCountedDomainEvent)),
+
+        // And whatever is named like one must be one, so a misnamed or unmarked event is not skipped.
+        Rule("Domain_events_are_named_DomainEvent", "Domain", "DomainEvents",
+            scope => DomainEvents(scope),
+            (_, events) => events.Should().ImplementInterface(typeof(IDomainEvent)).And().HaveNameMatching(DomainEventName),
+            typeof(DomainEventSamples.LessonRemoved), typeof(DomainEventSamples.LessonRenamedDomainEvent)),
+
+        // One configuration per entity, named after it; the file carries the class's name (that part is review's).
+        Rule("EF_configurations_are_named_after_their_one_entity", "Infrastructure", "Configurations",
+            scope => scope.Types(types => types.ImplementInterface(typeof(IEntityTypeConfiguration<>)).And().AreNotInterfaces()),
+            (_, configurations) => configurations.Should().MeetCustomRule(new IsNamedAfterItsOneEntity()),
+            typeof(ConfigurationSamples.LessonMapping), typeof(ConfigurationSamples.CourseConfiguration), typeof(ConfigurationSamples.CatalogConfiguration)),
     ];
 
     public static ArchitectureRule Named(string name) => All.Single(rule => rule.Name == name);
@@ -267,6 +310,102 @@ public static class Rules
                 scope.Types(types => types.ResideInNamespace($"{scope.Layer(layer)}.{module}.")),
                 types => types.ShouldNot().HaveDependencyOnAny([.. ForbiddenFor(scope, module)])))],
             badSamples);
+
+    /// <summary>
+    /// The domain's entities: whatever derives from <see cref="Entity"/>, and whatever else of the scope EF Core maps
+    /// (owned types such as a topic's resources), found in the model of the codebase's DbContexts.
+    /// </summary>
+    private static PredicateList Entities(Scope scope, bool concreteOnly = false)
+    {
+        var mapped = new HasFullNameIn(MappedTypes(scope));
+        return concreteOnly
+            ? scope.Types(types => types.Inherit(typeof(Entity)).And().AreNotAbstract(), types => types.MeetCustomRule(mapped).And().AreNotAbstract())
+            : scope.Types(types => types.Inherit(typeof(Entity)), types => types.MeetCustomRule(mapped));
+    }
+
+    private static PredicateList DomainEvents(Scope scope) =>
+        scope.Types(
+            types => types.ImplementInterface(typeof(IDomainEvent)).And().AreNotInterfaces(),
+            types => types.HaveNameMatching(DomainEventName).And().AreNotInterfaces());
+
+    /// <summary>
+    /// The types EF Core maps, in Cecil's spelling, from every concrete DbContext of the codebase (the samples': of
+    /// their namespace). The provider does not change which types are mapped, so SQLite builds each model.
+    /// </summary>
+    private static IReadOnlySet<string> MappedTypes(Scope scope) =>
+        MappedTypesByScope.GetOrAdd(scope.Namespace ?? scope.Root, _ => scope.Codebase
+            .SelectMany(assembly => assembly.GetTypes())
+            .Where(type => type.IsSubclassOf(typeof(DbContext)) && !type.IsAbstract)
+            .Where(type => scope.Namespace is null || $"{type.Namespace}.".StartsWith(scope.Namespace + ".", StringComparison.Ordinal))
+            .SelectMany(MappedBy)
+            .Select(type => type.FullName!.Replace('+', '/'))
+            .ToHashSet(StringComparer.Ordinal));
+
+    private static Type[] MappedBy(Type context)
+    {
+        var options = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(context))!;
+        using var db = (DbContext)Activator.CreateInstance(context, options.UseSqlite("Data Source=:memory:").Options)!;
+        return [.. db.Model.GetEntityTypes().Select(entityType => entityType.ClrType)];
+    }
+
+    private sealed class HasFullNameIn(IReadOnlySet<string> fullNames) : ICustomRule
+    {
+        public bool MeetsRule(TypeDefinition type) => fullNames.Contains(type.FullName);
+    }
+
+    /// <summary>NetArchTest 1.3.2 looks at no accessor's visibility; an init accessor is a public setter with a modreq.</summary>
+    private sealed class HasNoPublicSetters : ICustomRule
+    {
+        public bool MeetsRule(TypeDefinition type) =>
+            type.Properties.All(property => property.SetMethod is not { IsPublic: true }) &&
+            type.Fields.All(field => !field.IsPublic || field.IsInitOnly || field.IsLiteral);
+    }
+
+    /// <summary>
+    /// NetArchTest 1.3.2's <c>BeImmutable</c> takes an init accessor for a setter, so it fails every record.
+    /// Immutable: no setter but init, of any visibility, and no field that can be written after construction.
+    /// </summary>
+    private sealed class IsImmutable : ICustomRule
+    {
+        private const string InitOnly = "System.Void modreq(System.Runtime.CompilerServices.IsExternalInit)";
+
+        public bool MeetsRule(TypeDefinition type) =>
+            type.Properties.All(property => property.SetMethod is null || property.SetMethod.ReturnType.FullName == InitOnly) &&
+            type.Fields.All(field => field.IsInitOnly || field.IsLiteral);
+    }
+
+    /// <summary>NetArchTest 1.3.2 has no constructor predicate. Protected serves a base class, which cannot have a private one.</summary>
+    private sealed class HasAPrivateParameterlessConstructor : ICustomRule
+    {
+        public bool MeetsRule(TypeDefinition type) =>
+            type.Methods.Any(method => method.IsConstructor && !method.IsStatic && !method.HasParameters && (method.IsPrivate || method.IsFamily));
+    }
+
+    /// <summary>
+    /// NetArchTest 1.3.2 cannot compare a type's name with its generic arguments. ASP.NET Core Identity's entities
+    /// lose their <c>Identity</c> prefix: <c>IdentityUserRole&lt;Guid&gt;</c> is configured by <c>UserRoleConfiguration</c>.
+    /// </summary>
+    private sealed class IsNamedAfterItsOneEntity : ICustomRule
+    {
+        private const string Configuration = "Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1";
+
+        public bool MeetsRule(TypeDefinition type)
+        {
+            var entities = type.Interfaces
+                .Select(implementation => implementation.InterfaceType)
+                .OfType<GenericInstanceType>()
+                .Where(generic => generic.ElementType.FullName == Configuration)
+                .Select(generic => EntityName(generic.GenericArguments[0]))
+                .ToList();
+            return entities.Count == 1 && type.Name == entities[0] + "Configuration";
+        }
+
+        private static string EntityName(TypeReference entity)
+        {
+            var name = entity.Name.Split('`')[0];
+            return name.StartsWith("Identity", StringComparison.Ordinal) && name.Length > "Identity".Length ? name["Identity".Length..] : name;
+        }
+    }
 
     /// <summary>NetArchTest 1.3.2 has no record predicate; its custom-rule hook hands over the Cecil type.</summary>
     private sealed class IsRecord : ICustomRule

@@ -10,9 +10,11 @@ using Hangfire.Storage.SQLite;
 using Mapster;
 using MediatR;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Roadmap.Application.Common.Messaging;
@@ -342,4 +344,186 @@ namespace Roadmap.Architecture.Tests.Samples.Requests
 
     /// <summary>Named a query but typed as a command.</summary>
     public sealed record FindThingQuery(string Name) : ICommand<Result>;
+}
+
+// Entities: whatever derives from Entity, and the owned types EF Core maps with them.
+namespace Roadmap.Architecture.Tests.Samples.Entities
+{
+    public sealed class Course : AggregateRoot
+    {
+        private readonly List<Tag> _tags = [];
+        private readonly List<Step> _steps = [];
+
+        private Course()
+        {
+            Title = string.Empty;
+        }
+
+        public string Title { get; private set; }
+
+        public IReadOnlyList<Tag> Tags => _tags;
+
+        public IReadOnlyList<Step> Steps => _steps;
+
+        public static Course Create(string title) => new() { Id = Guid.CreateVersion7(), Title = title };
+    }
+
+    /// <summary>Unsealed, so its constructor for EF is protected.</summary>
+    public class Lesson : Entity
+    {
+        protected Lesson()
+        {
+        }
+
+        public int Position { get; protected set; }
+    }
+
+    /// <summary>Owned by <see cref="Course"/>, with a public setter.</summary>
+    public sealed class Tag
+    {
+        private Tag()
+        {
+            Label = string.Empty;
+        }
+
+        public string Label { get; set; }
+    }
+
+    /// <summary>Owned by <see cref="Course"/>; EF binds its constructor, but nothing stops anyone else calling it.</summary>
+    public sealed class Step(string text)
+    {
+        public string Text { get; private set; } = text;
+    }
+
+    public sealed class HasAPublicSetter : Entity
+    {
+        private HasAPublicSetter()
+        {
+        }
+
+        public string Name { get; set; } = string.Empty;
+    }
+
+    public sealed class HasAnInitSetter : Entity
+    {
+        private HasAnInitSetter()
+        {
+        }
+
+        public string Name { get; init; } = string.Empty;
+    }
+
+    public sealed class HasAPublicField : Entity
+    {
+#pragma warning disable CA1051 // The sample's point: a public field is a public setter.
+        public int Count;
+#pragma warning restore CA1051
+
+        private HasAPublicField()
+        {
+        }
+    }
+
+    public sealed class HasAPublicParameterlessConstructor : Entity
+    {
+        public string Name { get; private set; } = string.Empty;
+    }
+
+    public sealed class NeedsArguments(string name) : Entity
+    {
+        public string Name { get; private set; } = name;
+    }
+
+    /// <summary>Maps the owned types, which only its model tells apart from other classes.</summary>
+    public sealed class CourseDbContext(DbContextOptions<CourseDbContext> options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+            modelBuilder.Entity<Course>(course =>
+            {
+                course.Ignore(c => c.DomainEvents);
+                course.OwnsMany(c => c.Tags);
+                course.OwnsMany(c => c.Steps);
+            });
+    }
+}
+
+// Domain events: immutable, named *DomainEvent, and whatever is named so is one.
+namespace Roadmap.Architecture.Tests.Samples.DomainEvents
+{
+    public sealed record LessonAddedDomainEvent(Guid LessonId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+    public sealed class LessonPublishedDomainEvent : IDomainEvent
+    {
+        public required Guid LessonId { get; init; }
+
+        public DateTimeOffset OccurredAt { get; init; }
+    }
+
+    public sealed class LessonMovedDomainEvent : IDomainEvent
+    {
+        public int Position { get; set; }
+
+        public DateTimeOffset OccurredAt { get; init; }
+    }
+
+    public sealed class LessonCountedDomainEvent(DateTimeOffset occurredAt) : IDomainEvent
+    {
+#pragma warning disable CA1051 // The sample's point: a writable field.
+        public int Count;
+#pragma warning restore CA1051
+
+        public DateTimeOffset OccurredAt { get; } = occurredAt;
+    }
+
+    public sealed record LessonRemoved(Guid LessonId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+    /// <summary>Named an event, but neither one nor immutable.</summary>
+    public sealed class LessonRenamedDomainEvent
+    {
+        public string Title { get; set; } = string.Empty;
+    }
+}
+
+// EF configurations: one per entity, named after it.
+namespace Roadmap.Architecture.Tests.Samples.Configurations
+{
+    public sealed class Lesson
+    {
+        public Guid Id { get; private set; }
+    }
+
+    public sealed class Course
+    {
+        public Guid Id { get; private set; }
+    }
+
+    public sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
+    {
+        public void Configure(EntityTypeBuilder<Lesson> builder) => builder.ToTable("lessons");
+    }
+
+    /// <summary>ASP.NET Core Identity's entities are named without their Identity prefix.</summary>
+    public sealed class UserRoleConfiguration : IEntityTypeConfiguration<IdentityUserRole<Guid>>
+    {
+        public void Configure(EntityTypeBuilder<IdentityUserRole<Guid>> builder) => builder.ToTable("user_roles");
+    }
+
+    public sealed class LessonMapping : IEntityTypeConfiguration<Lesson>
+    {
+        public void Configure(EntityTypeBuilder<Lesson> builder) => builder.HasKey(lesson => lesson.Id);
+    }
+
+    /// <summary>Named after an entity it does not configure.</summary>
+    public sealed class CourseConfiguration : IEntityTypeConfiguration<Lesson>
+    {
+        public void Configure(EntityTypeBuilder<Lesson> builder) => builder.Property(lesson => lesson.Id).ValueGeneratedNever();
+    }
+
+    /// <summary>One class for two entities.</summary>
+    public sealed class CatalogConfiguration : IEntityTypeConfiguration<Lesson>, IEntityTypeConfiguration<Course>
+    {
+        public void Configure(EntityTypeBuilder<Lesson> builder) => builder.ToTable("catalog_lessons");
+
+        public void Configure(EntityTypeBuilder<Course> builder) => builder.ToTable("catalog_courses");
+    }
 }
