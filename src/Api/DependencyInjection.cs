@@ -6,6 +6,7 @@ using Roadmap.Api.Catalog;
 using Roadmap.Api.Common;
 using Roadmap.Api.Jobs;
 using Roadmap.Application.Common.Messaging;
+using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Common.Serialization;
 using Roadmap.Domain.Catalog;
 
@@ -44,6 +45,8 @@ internal static class DependencyInjection
             });
         });
         services.AddExceptionHandler<GlobalExceptionHandler>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         services.AddOpenApi(o =>
         {

@@ -45,20 +45,19 @@ internal static class RoadmapEndpoints
 
     private static async Task<Results<Ok<PagedList<RoadmapSummaryDto>>, ProblemHttpResult>> ListRoadmaps(
         IMediator mediator,
-        HttpContext http,
         CancellationToken cancellationToken,
         int page = 1,
         int pageSize = IPagedRequest.DefaultPageSize,
         RoadmapStatus status = RoadmapStatus.Published)
     {
-        var result = await mediator.Send(new ListRoadmapsQuery(page, pageSize, status, http.User.CanSeeDrafts()), cancellationToken);
+        var result = await mediator.Send(new ListRoadmapsQuery(page, pageSize, status), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 
     private static async Task<Results<Ok<RoadmapDto>, StatusCodeHttpResult, ProblemHttpResult>> GetRoadmap(
         string slug, IMediator mediator, HttpContext http, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new GetRoadmapQuery(slug, http.User.CanSeeDrafts()), cancellationToken);
+        var result = await mediator.Send(new GetRoadmapQuery(slug), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error.ToProblem();
@@ -72,7 +71,7 @@ internal static class RoadmapEndpoints
     private static async Task<Results<Ok<TopicDetailsDto>, StatusCodeHttpResult, ProblemHttpResult>> GetTopic(
         string slug, string topicSlug, IMediator mediator, HttpContext http, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new GetTopicQuery(slug, topicSlug, http.User.CanSeeDrafts()), cancellationToken);
+        var result = await mediator.Send(new GetTopicQuery(slug, topicSlug), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error.ToProblem();

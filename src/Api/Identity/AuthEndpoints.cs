@@ -73,9 +73,9 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Logout(
-        RefreshTokenRequest body, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
+        RefreshTokenRequest body, IMediator mediator, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new LogoutCommand(http.User.UserId(), body.RefreshToken), cancellationToken);
+        var result = await mediator.Send(new LogoutCommand(body.RefreshToken), cancellationToken);
         return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 }

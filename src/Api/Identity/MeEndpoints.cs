@@ -39,17 +39,17 @@ internal static class MeEndpoints
     }
 
     private static async Task<Results<Ok<UserProfileDto>, ProblemHttpResult>> GetProfile(
-        HttpContext http, IMediator mediator, CancellationToken cancellationToken)
+        IMediator mediator, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new GetMyProfileQuery(http.User.UserId()), cancellationToken);
+        var result = await mediator.Send(new GetMyProfileQuery(), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 
     private static async Task<Results<Ok<UserProfileDto>, ProblemHttpResult>> UpdateProfile(
-        UpdateProfileRequest body, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
+        UpdateProfileRequest body, IMediator mediator, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(
-            new UpdateMyProfileCommand(http.User.UserId(), body.DisplayName, body.TimeZone, body.ShowOnLeaderboard), cancellationToken);
+            new UpdateMyProfileCommand(body.DisplayName, body.TimeZone, body.ShowOnLeaderboard), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 

@@ -30,7 +30,7 @@ public class ListRoadmapsQueryHandlerTests
     [Fact]
     public async Task Authors_can_list_drafts()
     {
-        var result = await List(new ListRoadmapsQuery(Status: RoadmapStatus.Draft, CanSeeDrafts: true));
+        var result = await List(new ListRoadmapsQuery(Status: RoadmapStatus.Draft), TestUser.Author);
 
         result.Value.Items.Select(r => r.Slug).Should().Equal("draft-one");
     }
@@ -80,6 +80,6 @@ public class ListRoadmapsQueryHandlerTests
         summary.Id.Should().Be(roadmap.Id);
     }
 
-    private Task<Result<PagedList<RoadmapSummaryDto>>> List(ListRoadmapsQuery query) =>
-        new ListRoadmapsQueryHandler(_roadmaps).Handle(query, TestContext.Current.CancellationToken);
+    private Task<Result<PagedList<RoadmapSummaryDto>>> List(ListRoadmapsQuery query, TestUser? caller = null) =>
+        new ListRoadmapsQueryHandler(_roadmaps, caller ?? TestUser.Anonymous).Handle(query, TestContext.Current.CancellationToken);
 }

@@ -18,7 +18,7 @@ public class RoadmapQueryHandlerTests
     public async Task A_published_roadmap_is_found_by_anyone()
     {
         var roadmap = TestRoadmaps.Published();
-        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap), TestMappings.Mapper);
+        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap), TestUser.Anonymous, TestMappings.Mapper);
 
         var result = await handler.Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
 
@@ -31,20 +31,22 @@ public class RoadmapQueryHandlerTests
     [Fact]
     public async Task A_draft_is_not_found_unless_the_caller_can_see_drafts()
     {
-        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Draft()), TestMappings.Mapper);
+        var roadmaps = new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Draft());
 
-        var hidden = await handler.Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
-        var shown = await handler.Handle(new GetRoadmapQuery(TestDocuments.Slug, CanSeeDrafts: true), Token);
+        var hidden = await new GetRoadmapQueryHandler(roadmaps, TestUser.Learner, TestMappings.Mapper).Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
+        var shown = await new GetRoadmapQueryHandler(roadmaps, TestUser.Author, TestMappings.Mapper).Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
+        var toTheSystem = await new GetRoadmapQueryHandler(roadmaps, TestUser.System, TestMappings.Mapper).Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
 
         hidden.Error!.Type.Should().Be(ErrorType.NotFound);
         hidden.Error.Code.Should().Be("roadmap.not_found");
         shown.Value.Status.Should().Be(RoadmapStatus.Draft);
+        toTheSystem.IsSuccess.Should().BeTrue("jobs and commands see drafts");
     }
 
     [Fact]
     public async Task An_archived_roadmap_is_still_found()
     {
-        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Archived()), TestMappings.Mapper);
+        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Archived()), TestUser.Anonymous, TestMappings.Mapper);
 
         var result = await handler.Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
 
@@ -54,7 +56,7 @@ public class RoadmapQueryHandlerTests
     [Fact]
     public async Task An_unknown_roadmap_is_not_found()
     {
-        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published()), TestMappings.Mapper);
+        var handler = new GetRoadmapQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published()), TestUser.Anonymous, TestMappings.Mapper);
 
         var result = await handler.Handle(new GetRoadmapQuery("missing"), Token);
 
@@ -67,7 +69,7 @@ public class RoadmapQueryHandlerTests
     {
         var repository = new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published());
 
-        await new GetRoadmapQueryHandler(repository, TestMappings.Mapper).Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
+        await new GetRoadmapQueryHandler(repository, TestUser.Anonymous, TestMappings.Mapper).Handle(new GetRoadmapQuery(TestDocuments.Slug), Token);
 
         repository.Specifications.Should().ContainSingle().Which.AsNoTracking.Should().BeTrue();
     }
@@ -80,7 +82,7 @@ public class RoadmapQueryHandlerTests
             .WithTopic(0, 0, t => t with { Slug = "alpha", FormerSlugs = ["a"] })
             .WithTopic(0, 1, t => t with { Prerequisites = ["alpha"] });
         roadmap.Apply(renamed.ToContent(), FixedClock.Start);
-        var handler = new GetTopicQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap), TestMappings.Mapper);
+        var handler = new GetTopicQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap), TestUser.Anonymous, TestMappings.Mapper);
 
         var result = await handler.Handle(new GetTopicQuery(TestDocuments.Slug, "a"), Token);
 
@@ -97,7 +99,7 @@ public class RoadmapQueryHandlerTests
     {
         var roadmap = TestRoadmaps.Published();
         roadmap.Apply(TestDocuments.Small().WithSection(1, s => s with { Topics = [TestDocuments.Topic("d")] }).ToContent(), FixedClock.Start);
-        var handler = new GetTopicQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap), TestMappings.Mapper);
+        var handler = new GetTopicQueryHandler(new InMemoryRepository<LearningRoadmap>(roadmap), TestUser.Anonymous, TestMappings.Mapper);
 
         var retired = await handler.Handle(new GetTopicQuery(TestDocuments.Slug, "c"), Token);
         var unknown = await handler.Handle(new GetTopicQuery(TestDocuments.Slug, "zzz"), Token);
@@ -109,10 +111,10 @@ public class RoadmapQueryHandlerTests
     [Fact]
     public async Task A_topic_of_a_draft_is_not_found_unless_the_caller_can_see_drafts()
     {
-        var handler = new GetTopicQueryHandler(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Draft()), TestMappings.Mapper);
+        var roadmaps = new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Draft());
 
-        var hidden = await handler.Handle(new GetTopicQuery(TestDocuments.Slug, "a"), Token);
-        var shown = await handler.Handle(new GetTopicQuery(TestDocuments.Slug, "a", CanSeeDrafts: true), Token);
+        var hidden = await new GetTopicQueryHandler(roadmaps, TestUser.Anonymous, TestMappings.Mapper).Handle(new GetTopicQuery(TestDocuments.Slug, "a"), Token);
+        var shown = await new GetTopicQueryHandler(roadmaps, TestUser.Author, TestMappings.Mapper).Handle(new GetTopicQuery(TestDocuments.Slug, "a"), Token);
 
         hidden.Error!.Code.Should().Be("roadmap.not_found");
         shown.Value.Topic.Slug.Should().Be("a");

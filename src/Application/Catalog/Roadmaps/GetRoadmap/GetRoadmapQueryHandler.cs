@@ -7,7 +7,7 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps.GetRoadmap;
 
-internal sealed class GetRoadmapQueryHandler(IReadRepository<LearningRoadmap> roadmaps, IMapper mapper)
+internal sealed class GetRoadmapQueryHandler(IReadRepository<LearningRoadmap> roadmaps, ICurrentUser user, IMapper mapper)
     : IRequestHandler<GetRoadmapQuery, Result<RoadmapDto>>
 {
     public async Task<Result<RoadmapDto>> Handle(GetRoadmapQuery request, CancellationToken cancellationToken)
@@ -15,7 +15,7 @@ internal sealed class GetRoadmapQueryHandler(IReadRepository<LearningRoadmap> ro
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(request.Slug), cancellationToken);
 
         // A draft is reported missing, not forbidden, so its existence does not leak.
-        return roadmap is null || !roadmap.IsVisible(request.CanSeeDrafts)
+        return roadmap is null || !roadmap.IsVisible(user.MaySeeDrafts())
             ? CatalogErrors.RoadmapNotFound(request.Slug)
             : CatalogMappings.MapFromRoadmap<RoadmapDto>(mapper, roadmap, roadmap);
     }

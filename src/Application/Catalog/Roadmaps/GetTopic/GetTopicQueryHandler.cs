@@ -7,13 +7,13 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps.GetTopic;
 
-internal sealed class GetTopicQueryHandler(IReadRepository<LearningRoadmap> roadmaps, IMapper mapper)
+internal sealed class GetTopicQueryHandler(IReadRepository<LearningRoadmap> roadmaps, ICurrentUser user, IMapper mapper)
     : IRequestHandler<GetTopicQuery, Result<TopicDetailsDto>>
 {
     public async Task<Result<TopicDetailsDto>> Handle(GetTopicQuery request, CancellationToken cancellationToken)
     {
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(request.RoadmapSlug), cancellationToken);
-        if (roadmap is null || !roadmap.IsVisible(request.CanSeeDrafts))
+        if (roadmap is null || !roadmap.IsVisible(user.MaySeeDrafts()))
         {
             return CatalogErrors.RoadmapNotFound(request.RoadmapSlug);
         }

@@ -7,11 +7,10 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.ListRoadmaps;
 
 /// <summary>
-/// Roadmaps of one status, a page at a time. Only Authors and Admins (<paramref name="CanSeeDrafts"/>) may
+/// Roadmaps of one status, a page at a time. Only Authors, Admins and the system may
 /// list drafts; anyone may list published and archived roadmaps.
 /// </summary>
 public sealed record ListRoadmapsQuery(
     int Page = 1,
     int PageSize = IPagedRequest.DefaultPageSize,
-    RoadmapStatus Status = RoadmapStatus.Published,
-    bool CanSeeDrafts = false) : IQuery<Result<PagedList<RoadmapSummaryDto>>>, IPagedRequest;
+    RoadmapStatus Status = RoadmapStatus.Published) : IQuery<Result<PagedList<RoadmapSummaryDto>>>, IPagedRequest;

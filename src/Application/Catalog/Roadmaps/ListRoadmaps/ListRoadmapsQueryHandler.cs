@@ -7,12 +7,12 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps.ListRoadmaps;
 
-internal sealed class ListRoadmapsQueryHandler(IReadRepository<LearningRoadmap> roadmaps)
+internal sealed class ListRoadmapsQueryHandler(IReadRepository<LearningRoadmap> roadmaps, ICurrentUser user)
     : IRequestHandler<ListRoadmapsQuery, Result<PagedList<RoadmapSummaryDto>>>
 {
     public async Task<Result<PagedList<RoadmapSummaryDto>>> Handle(ListRoadmapsQuery request, CancellationToken cancellationToken)
     {
-        if (request.Status == RoadmapStatus.Draft && !request.CanSeeDrafts)
+        if (request.Status == RoadmapStatus.Draft && !user.MaySeeDrafts())
         {
             return Error.Forbidden("roadmap.drafts_forbidden", "Only Authors and Admins can list drafts.");
         }

@@ -4,4 +4,5 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Identity.Accounts.GetMyProfile;
 
-public sealed record GetMyProfileQuery(Guid UserId) : IQuery<Result<UserProfileDto>>;
+/// <summary>The caller's own profile.</summary>
+public sealed record GetMyProfileQuery : IQuery<Result<UserProfileDto>>;

@@ -9,6 +9,7 @@ namespace Roadmap.Application.Identity.Tokens.Logout;
 internal sealed class LogoutCommandHandler(
     IRepository<RefreshToken> refreshTokens,
     IRefreshTokenRevocation revocation,
+    ICurrentUser caller,
     IClock clock) : IRequestHandler<LogoutCommand, Result>
 {
     public async Task<Result> Handle(LogoutCommand request, CancellationToken cancellationToken)
@@ -16,7 +17,12 @@ internal sealed class LogoutCommandHandler(
         var presented = await refreshTokens.FirstOrDefaultAsync(new RefreshTokenByHashSpec(request.RefreshToken), cancellationToken);
 
         // Someone else's token is treated as unknown: logging out never touches another account.
-        if (presented is not null && presented.UserId == request.UserId)
+        if (caller.Id is not { } id)
+        {
+            return IdentityErrors.NotSignedIn;
+        }
+
+        if (presented is not null && presented.UserId == id)
         {
             await revocation.RevokeFamilyAsync(presented.FamilyId, clock.UtcNow, cancellationToken);
         }
