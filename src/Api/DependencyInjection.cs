@@ -95,13 +95,17 @@ internal static class DependencyInjection
         });
 
         // Published roadmaps are read far more often than they change; entries are dropped on change.
+        var revisions = new RoadmapRevisions();
+        services.AddSingleton(revisions);
         services.AddOutputCache(o =>
         {
             // Slugs are lowercase and case-sensitive: /Backend-Developer is not /backend-developer.
             o.UseCaseSensitivePaths = true;
-            o.AddPolicy(RoadmapEndpoints.CachePolicy, new CatalogReadCachePolicy());
+            o.AddPolicy(RoadmapEndpoints.CachePolicy, new CatalogReadCachePolicy(revisions));
         });
-        services.AddScoped<INotificationHandler<AfterCommit<RoadmapChangedDomainEvent>>, RoadmapCacheInvalidation>();
+        services.AddScoped<INotificationHandler<AfterCommit<RoadmapPublishedDomainEvent>>, RoadmapCacheInvalidation>();
+        services.AddScoped<INotificationHandler<AfterCommit<RoadmapVersionPublishedDomainEvent>>, RoadmapCacheInvalidation>();
+        services.AddScoped<INotificationHandler<AfterCommit<RoadmapArchivedDomainEvent>>, RoadmapCacheInvalidation>();
         services.AddSingleton<JobsDashboardSessions>();
 
         return services;

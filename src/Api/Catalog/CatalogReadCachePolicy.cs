@@ -6,11 +6,15 @@ namespace Roadmap.Api.Catalog;
 /// <summary>
 /// Output caching of catalog reads for readers, signed in or not. The default policy skips requests with an
 /// Authorization header; here that is safe because only published content is stored (the endpoint refuses storage
-/// for a draft) and only 200 answers are kept. Authors and Admins bypass the cache. Entries are tagged per roadmap
-/// and dropped when it changes.
+/// for a draft) and only 200 answers are kept. Authors and Admins bypass the cache. Entries are keyed by the newest
+/// revision of the roadmap this node knows (<see cref="RoadmapRevisions"/>), and an answer older than that is never
+/// stored, so a read racing a change cannot leave the old answer behind; entries are also dropped when it changes.
 /// </summary>
-internal sealed class CatalogReadCachePolicy : IOutputCachePolicy
+internal sealed class CatalogReadCachePolicy(RoadmapRevisions revisions) : IOutputCachePolicy
 {
+    /// <summary>Where an endpoint puts the revision of the roadmap it answered with (an <see cref="int"/>).</summary>
+    public const string RevisionItem = "roadmap.revision";
+
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -23,6 +27,11 @@ internal sealed class CatalogReadCachePolicy : IOutputCachePolicy
         context.AllowLocking = false;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         context.CacheVaryByRules.QueryKeys = "*";
+        if (Slug(context) is { } slug)
+        {
+            context.CacheVaryByRules.VaryByValues["revision"] = revisions.Latest(slug).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -36,7 +45,15 @@ internal sealed class CatalogReadCachePolicy : IOutputCachePolicy
         {
             context.AllowCacheStorage = false;
         }
+        else if (Slug(context) is { } slug && context.HttpContext.Items[RevisionItem] is int revision)
+        {
+            // Older than a change this node knows of: the read raced that change. Newer: learn of it.
+            context.AllowCacheStorage &= revision >= revisions.Latest(slug);
+            revisions.Advance(slug, revision);
+        }
 
         return ValueTask.CompletedTask;
     }
+
+    private static string? Slug(OutputCacheContext context) => context.HttpContext.GetRouteValue("slug") as string;
 }

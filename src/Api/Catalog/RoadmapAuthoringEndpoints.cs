@@ -2,11 +2,13 @@ using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Roadmap.Api.Common;
 using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Catalog.Roadmaps;
 using Roadmap.Application.Catalog.Roadmaps.ArchiveRoadmap;
 using Roadmap.Application.Catalog.Roadmaps.CreateRoadmap;
 using Roadmap.Application.Catalog.Roadmaps.ExportRoadmap;
 using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 using Roadmap.Application.Catalog.Roadmaps.PublishRoadmap;
+using Roadmap.Application.Common.Messaging;
 
 namespace Roadmap.Api.Catalog;
 
@@ -72,23 +74,29 @@ internal static class RoadmapAuthoringEndpoints
             return result.Error.ToProblem();
         }
 
-        http.Response.Headers.ETag = result.Value.ETag;
-        return TypedResults.Created($"/api/roadmaps/{result.Value.Slug}", result.Value);
+        http.Response.Headers.ETag = EntityTags.For(result.Value.Value.Slug, result.Value.Revision);
+        return TypedResults.Created($"/api/roadmaps/{result.Value.Value.Slug}", result.Value.Value);
     }
 
     private static async Task<Results<Ok<ImportRoadmapResult>, Created<ImportRoadmapResult>, ProblemHttpResult>> Import(
         string slug, RoadmapDocument document, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        var ifMatch = EntityTags.ParseIfMatch(http.Request, slug);
+        if (ifMatch.Impossible)
+        {
+            return CatalogErrors.RoadmapChanged(slug).ToProblem();
+        }
+
         var result = await mediator.Send(
-            new ImportRoadmapCommand(document, RouteSlug: slug, IfMatch: ifMatch.Length > 0 ? ifMatch : null), cancellationToken);
+            new ImportRoadmapCommand(document, RouteSlug: slug, ExpectedRevision: ifMatch.Revision, MustExist: ifMatch.MustExist), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error.ToProblem();
         }
 
-        http.Response.Headers.ETag = result.Value.ETag;
-        return result.Value.Created ? TypedResults.Created($"/api/roadmaps/{slug}", result.Value) : TypedResults.Ok(result.Value);
+        var (imported, revision) = result.Value;
+        http.Response.Headers.ETag = EntityTags.For(slug, revision);
+        return imported.Created ? TypedResults.Created($"/api/roadmaps/{slug}", imported) : TypedResults.Ok(imported);
     }
 
     private static async Task<Results<Ok<RoadmapDocument>, ProblemHttpResult>> Export(
@@ -101,8 +109,8 @@ internal static class RoadmapAuthoringEndpoints
         }
 
         // The ETag of the exported state: send it back as If-Match with the edited document.
-        http.Response.Headers.ETag = result.Value.ETag;
-        return TypedResults.Ok(result.Value.Document);
+        http.Response.Headers.ETag = EntityTags.For(slug, result.Value.Revision);
+        return TypedResults.Ok(result.Value.Value);
     }
 
     private static async Task<Results<Ok<RoadmapStateDto>, ProblemHttpResult>> Publish(
@@ -119,10 +127,10 @@ internal static class RoadmapAuthoringEndpoints
         return result.IsSuccess ? WithETag(http, result.Value) : result.Error.ToProblem();
     }
 
-    private static Ok<RoadmapStateDto> WithETag(HttpContext http, RoadmapStateDto state)
+    private static Ok<RoadmapStateDto> WithETag(HttpContext http, Revisioned<RoadmapStateDto> state)
     {
-        http.Response.Headers.ETag = state.ETag;
-        return TypedResults.Ok(state);
+        http.Response.Headers.ETag = EntityTags.For(state.Value.Slug, state.Revision);
+        return TypedResults.Ok(state.Value);
     }
 
     private static RouteHandlerBuilder ProducesAuthProblems(this RouteHandlerBuilder builder) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MediatR;
 using Microsoft.AspNetCore.OutputCaching;
 using Roadmap.Application.Common.Messaging;
@@ -5,26 +6,40 @@ using Roadmap.Domain.Catalog;
 
 namespace Roadmap.Api.Catalog;
 
-/// <summary>Drops the cached reads of a roadmap as soon as its change is saved.</summary>
-internal sealed class RoadmapCacheInvalidation(IOutputCacheStore cache)
-    : INotificationHandler<AfterCommit<RoadmapChangedDomainEvent>>
+/// <summary>
+/// The newest revision of each roadmap this node knows of: from the changes it committed and the reads it served.
+/// Cached reads are keyed by it, so once a change is known no older answer is served or stored again.
+/// </summary>
+internal sealed class RoadmapRevisions
+{
+    private readonly ConcurrentDictionary<string, int> _latest = new(StringComparer.Ordinal);
+
+    public int Latest(string slug) => _latest.GetValueOrDefault(slug);
+
+    public void Advance(string slug, int revision) => _latest.AddOrUpdate(slug, revision, (_, known) => Math.Max(known, revision));
+}
+
+/// <summary>Once a change of what readers see is committed, drops the cached reads of that roadmap.</summary>
+internal sealed class RoadmapCacheInvalidation(IOutputCacheStore cache, RoadmapRevisions revisions)
+    : INotificationHandler<AfterCommit<RoadmapPublishedDomainEvent>>,
+        INotificationHandler<AfterCommit<RoadmapVersionPublishedDomainEvent>>,
+        INotificationHandler<AfterCommit<RoadmapArchivedDomainEvent>>
 {
     public static string Tag(string slug) => $"roadmap:{slug}";
 
-    /// <summary>A read that started before the save may store its old answer just after the eviction; evict again then.</summary>
-    private static readonly TimeSpan SecondEviction = TimeSpan.FromSeconds(2);
+    public Task Handle(AfterCommit<RoadmapPublishedDomainEvent> notification, CancellationToken cancellationToken) =>
+        Evict(notification.DomainEvent, cancellationToken);
 
-    public async Task Handle(AfterCommit<RoadmapChangedDomainEvent> notification, CancellationToken cancellationToken)
+    public Task Handle(AfterCommit<RoadmapVersionPublishedDomainEvent> notification, CancellationToken cancellationToken) =>
+        Evict(notification.DomainEvent, cancellationToken);
+
+    public Task Handle(AfterCommit<RoadmapArchivedDomainEvent> notification, CancellationToken cancellationToken) =>
+        Evict(notification.DomainEvent, cancellationToken);
+
+    private async Task Evict(IRoadmapDomainEvent change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notification);
-        var tag = Tag(notification.DomainEvent.Slug);
-        await cache.EvictByTagAsync(tag, cancellationToken);
-        _ = Task.Run(
-            async () =>
-            {
-                await Task.Delay(SecondEviction, CancellationToken.None);
-                await cache.EvictByTagAsync(tag, CancellationToken.None);
-            },
-            CancellationToken.None);
+        // First the revision (new lookups and storage use it), then the entries (memory).
+        revisions.Advance(change.Slug, change.Revision);
+        await cache.EvictByTagAsync(Tag(change.Slug), cancellationToken);
     }
 }

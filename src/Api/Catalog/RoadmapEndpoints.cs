@@ -63,9 +63,9 @@ internal static class RoadmapEndpoints
             return result.Error.ToProblem();
         }
 
-        return http.MatchesETag(CatalogETags.For(result.Value.Id, result.Value.Revision), slug, result.Value.Status)
+        return http.MatchesETag(slug, result.Value.Revision)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(result.Value);
+            : TypedResults.Ok(result.Value.Value);
     }
 
     private static async Task<Results<Ok<TopicDetailsDto>, StatusCodeHttpResult, ProblemHttpResult>> GetTopic(
@@ -77,25 +77,27 @@ internal static class RoadmapEndpoints
             return result.Error.ToProblem();
         }
 
-        return http.MatchesETag(CatalogETags.For(result.Value.Topic.Id, result.Value.Revision), slug, result.Value.RoadmapStatus)
+        return http.MatchesETag(slug, result.Value.Revision)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(result.Value);
+            : TypedResults.Ok(result.Value.Value);
     }
 
     /// <summary>
-    /// Sets the response's ETag, lets the output cache keep it under the roadmap's tag (never a draft's, which
-    /// only Authors see), and says whether the client already has this representation.
+    /// Sets the response's ETag, lets the output cache keep it under the roadmap's tag, and says whether the client
+    /// already has this representation. (Drafts are never stored: only Authors and Admins see them, and their
+    /// requests bypass the cache.)
     /// </summary>
-    private static bool MatchesETag(this HttpContext http, string etag, string slug, RoadmapStatus status)
+    private static bool MatchesETag(this HttpContext http, string slug, int revision)
     {
+        var etag = EntityTags.For(slug, revision);
         http.Response.Headers.ETag = etag;
+        http.Items[CatalogReadCachePolicy.RevisionItem] = revision;
         if (http.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
         {
             cache.Tags.Add(RoadmapCacheInvalidation.Tag(slug));
-            cache.AllowCacheStorage &= status != RoadmapStatus.Draft;
         }
 
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
-        return ifNoneMatch.Length > 0 && CatalogETags.Matches(ifNoneMatch, etag, weak: true);
+        return ifNoneMatch.Length > 0 && EntityTags.Matches(ifNoneMatch, etag, weak: true);
     }
 }

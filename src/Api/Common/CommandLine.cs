@@ -1,4 +1,5 @@
 using MediatR;
+using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Identity.Accounts.CreateAdmin;
 using Roadmap.Infrastructure.Catalog;
 
@@ -105,9 +106,23 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
             await using var scope = services.CreateAsyncScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<RoadmapFileImporter>().ImportAsync(file, publish, cancellationToken);
             failed |= !outcome.Succeeded;
-            await output.WriteLineAsync(outcome.Line);
+            await output.WriteLineAsync(outcome.Result is { } result ? Describe(result) : $"{outcome.File}: {outcome.Failure}");
         }
 
         return failed ? 1 : 0;
+    }
+
+    /// <summary>One line per imported roadmap: <c>my-roadmap: updated: sections +0 ~1 -0, topics +2 ~1 -0 (Published, version 3)</c>.</summary>
+    internal static string Describe(ImportRoadmapResult result)
+    {
+        var changes = result.Changes;
+        var what = result.Created
+            ? $"created with {changes.SectionsAdded} sections and {changes.TopicsAdded} topics"
+            : changes != RoadmapChangesDto.None
+                ? $"updated: sections +{changes.SectionsAdded} ~{changes.SectionsUpdated} -{changes.SectionsRetired}, " +
+                  $"topics +{changes.TopicsAdded} ~{changes.TopicsUpdated} -{changes.TopicsRetired}" +
+                  (changes.DetailsChanged ? ", title/description changed" : string.Empty)
+                : "unchanged";
+        return $"{result.Slug}: {what} ({result.Status}, version {result.Version})";
     }
 }

@@ -85,18 +85,25 @@ public sealed class LearningRoadmap : AggregateRoot
         Description = content.Description;
 
         var (sectionsAdded, sectionsUpdated, sectionsRetired) = ApplySections(content, now);
-        var (topicsAdded, topicsUpdated, topicsRetired) = ApplyTopics(content, now);
+        var topics = ApplyTopics(content, now);
 
         var changes = new RoadmapChanges(
-            detailsChanged, sectionsAdded, sectionsUpdated, sectionsRetired, topicsAdded, topicsUpdated, topicsRetired);
-        if (changes.HasChanges && Revision > 0)
-        {
-            // Learners saw every version but a draft's: each change they can see is a new version.
-            Touch(now, newVersion: Status != RoadmapStatus.Draft);
-        }
-        else if (Revision == 0)
+            detailsChanged, sectionsAdded, sectionsUpdated, sectionsRetired, topics.Created, topics.Updated, topics.Retired.Count);
+        if (Revision == 0)
         {
             Touch(now, newVersion: false);
+            Raise(new RoadmapCreatedDomainEvent(Id, Slug, Revision, now));
+        }
+        else if (changes.HasChanges && Status == RoadmapStatus.Draft)
+        {
+            Touch(now, newVersion: false);
+            Raise(new RoadmapDraftChangedDomainEvent(Id, Slug, Revision, now));
+        }
+        else if (changes.HasChanges)
+        {
+            // Learners saw every version but a draft's: each change they can see is a new version.
+            Touch(now, newVersion: true);
+            Raise(new RoadmapVersionPublishedDomainEvent(Id, Slug, Version, Revision, topics.Added, topics.Renamed, topics.Retired, now));
         }
 
         return changes;
@@ -114,6 +121,7 @@ public sealed class LearningRoadmap : AggregateRoot
         PublishedAt = now;
         Version = 0;
         Touch(now, newVersion: true);
+        Raise(new RoadmapPublishedDomainEvent(Id, Slug, Version, Revision, now));
         return Result.Success();
     }
 
@@ -133,6 +141,7 @@ public sealed class LearningRoadmap : AggregateRoot
 
         Status = RoadmapStatus.Archived;
         Touch(now, newVersion: false);
+        Raise(new RoadmapArchivedDomainEvent(Id, Slug, Version, Revision, now));
         return Result.Success();
     }
 
@@ -180,8 +189,6 @@ public sealed class LearningRoadmap : AggregateRoot
         {
             Version++;
         }
-
-        Raise(new RoadmapChangedDomainEvent(Id, Slug, Status, Version, now));
     }
 
     private (int Added, int Updated, int Retired) ApplySections(RoadmapContent content, DateTimeOffset now)
@@ -209,7 +216,7 @@ public sealed class LearningRoadmap : AggregateRoot
         return (added, updated, retired);
     }
 
-    private (int Added, int Updated, int Retired) ApplyTopics(RoadmapContent content, DateTimeOffset now)
+    private TopicChanges ApplyTopics(RoadmapContent content, DateTimeOffset now)
     {
         // First match every stated topic to an existing one, so that prerequisites can be resolved to ids
         // before any topic is updated: by slug first, for all of them, and only then by former slugs, so a
@@ -250,6 +257,8 @@ public sealed class LearningRoadmap : AggregateRoot
         }
 
         var updated = 0;
+        var added = created.Select(t => t.Id).ToList();
+        var renamed = new List<Guid>();
         foreach (var section in content.Sections)
         {
             var sectionId = _sections.First(s => s.Slug == section.Slug).Id;
@@ -258,24 +267,39 @@ public sealed class LearningRoadmap : AggregateRoot
                 var topicContent = section.Topics[i];
                 var topic = matched[topicContent.Slug];
                 var prerequisiteIds = topicContent.Prerequisites.Select(p => matched[p].Id).ToList();
+                var (wasRetired, formerSlug) = (topic.IsRetired, topic.Slug);
                 if (topic.Update(topicContent, sectionId, i, prerequisiteIds, matched.Keys) && !created.Contains(topic))
                 {
                     updated++;
+                    if (wasRetired)
+                    {
+                        added.Add(topic.Id);
+                    }
+                    else if (formerSlug != topic.Slug)
+                    {
+                        renamed.Add(topic.Id);
+                    }
                 }
             }
         }
 
-        var retired = 0;
+        var retired = new List<Guid>();
         foreach (var topic in _topics.Where(t => !claimed.Contains(t)))
         {
             if (topic.Retire(now))
             {
-                retired++;
+                retired.Add(topic.Id);
             }
         }
 
-        return (created.Count, updated, retired);
+        return new TopicChanges(added, renamed, retired, created.Count, updated);
     }
+
+    /// <summary>
+    /// What applying content did to the topics: the ids of those added (new, or back from retirement), renamed and
+    /// retired, and how many were created and updated.
+    /// </summary>
+    private sealed record TopicChanges(List<Guid> Added, List<Guid> Renamed, List<Guid> Retired, int Created, int Updated);
 
     /// <summary>The rules that span the whole content: unique slugs, known prerequisites, no cycle.</summary>
     private static Dictionary<string, string[]> CheckStructure(RoadmapContent content)

@@ -52,15 +52,15 @@ internal sealed partial class CatalogSeeder(
             if (!outcome.Succeeded)
             {
                 // A broken shipped document is a bug in this repository: fail the start loudly.
-                throw new InvalidOperationException($"The seed roadmap could not be imported: {outcome.Line}");
+                throw new InvalidOperationException($"The seed roadmap could not be imported: {outcome.File}: {outcome.Failure}");
             }
 
-            LogSeeded(outcome.Line);
+            LogSeeded(outcome.Result!.Slug, outcome.Result.Status, outcome.Result.Version);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Outcome}")]
-    private partial void LogSeeded(string outcome);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Slug} ({Status}, version {Version})")]
+    private partial void LogSeeded(string slug, RoadmapStatus status, int version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The catalog is empty and no seed documents were found in {Folder}")]
     private partial void LogNoSeed(string folder);

@@ -6,8 +6,11 @@ using Roadmap.Application.Common.Serialization;
 
 namespace Roadmap.Infrastructure.Catalog;
 
-/// <summary>The outcome of importing one file: a line to print, and whether it worked.</summary>
-public sealed record FileImportOutcome(string File, bool Succeeded, string Line);
+/// <summary>The outcome of importing one file: what the import did, or why the file failed.</summary>
+public sealed record FileImportOutcome(string File, ImportRoadmapResult? Result, string? Failure)
+{
+    public bool Succeeded => Result is not null;
+}
 
 /// <summary>Imports roadmap documents from JSON files (the seed, and the <c>import</c> command).</summary>
 public sealed class RoadmapFileImporter(IMediator mediator)
@@ -22,23 +25,23 @@ public sealed class RoadmapFileImporter(IMediator mediator)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
-            return new FileImportOutcome(file, false, $"{file}: cannot read a roadmap document: {ex.Message}");
+            return new FileImportOutcome(file, null, $"cannot read a roadmap document: {ex.Message}");
         }
 
         if (document is null)
         {
-            return new FileImportOutcome(file, false, $"{file}: the file holds no roadmap document");
+            return new FileImportOutcome(file, null, "the file holds no roadmap document");
         }
 
         var result = await mediator.Send(new ImportRoadmapCommand(document, publish), cancellationToken);
         if (result.IsSuccess)
         {
-            return new FileImportOutcome(file, true, result.Value.ToString());
+            return new FileImportOutcome(file, result.Value.Value, null);
         }
 
         var details = result.Error.Details is null
             ? string.Empty
             : "; " + string.Join("; ", result.Error.Details.Select(d => $"{d.Key}: {string.Join(" ", d.Value)}"));
-        return new FileImportOutcome(file, false, $"{file}: {result.Error.Message}{details}");
+        return new FileImportOutcome(file, null, $"{result.Error.Message}{details}");
     }
 }

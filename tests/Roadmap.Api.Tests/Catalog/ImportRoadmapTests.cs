@@ -27,11 +27,11 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         var first = await Send(new ImportRoadmapCommand(document, Publish: true));
         var second = await Send(new ImportRoadmapCommand(document));
 
-        first.Value.Created.Should().BeTrue();
-        first.Value.Version.Should().Be(1);
-        second.Value.Created.Should().BeFalse();
-        second.Value.Changes.Should().Be(RoadmapChangesDto.None);
-        second.Value.Version.Should().Be(1);
+        first.Value.Value.Created.Should().BeTrue();
+        first.Value.Value.Version.Should().Be(1);
+        second.Value.Value.Created.Should().BeFalse();
+        second.Value.Value.Changes.Should().Be(RoadmapChangesDto.None);
+        second.Value.Value.Version.Should().Be(1);
     }
 
     [Fact]
@@ -40,11 +40,11 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         var document = TestDocuments.Small(TestDocuments.NewSlug());
         await Send(new ImportRoadmapCommand(document));
 
-        var exported = (await Send(new ExportRoadmapQuery(document.Slug))).Value.Document;
+        var exported = (await Send(new ExportRoadmapQuery(document.Slug))).Value.Value;
         var reimported = await Send(new ImportRoadmapCommand(exported));
 
         JsonSerializer.Serialize(exported, Json).Should().Be(JsonSerializer.Serialize(document, Json));
-        reimported.Value.Changes.Should().Be(RoadmapChangesDto.None);
+        reimported.Value.Value.Changes.Should().Be(RoadmapChangesDto.None);
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         var changed = document.WithTopics(1, TestDocuments.Topic("c", ["b"]) with { EstimatedMinutes = 90 });
         var result = await Send(new ImportRoadmapCommand(changed));
 
-        result.Value.Version.Should().Be(2);
-        result.Value.Changes.TopicsUpdated.Should().Be(1);
+        result.Value.Value.Version.Should().Be(2);
+        result.Value.Value.Changes.TopicsUpdated.Should().Be(1);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/roadmaps/{document.Slug}");
         request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
         var after = await client.SendAsync(request, Ct);
@@ -81,8 +81,8 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         var renamed = document.WithTopics(1, TestDocuments.Topic("c-renamed", ["b"], formerSlugs: ["c"]));
         var result = await Send(new ImportRoadmapCommand(renamed));
 
-        result.Value.Changes.TopicsAdded.Should().Be(0);
-        result.Value.Changes.TopicsUpdated.Should().Be(1);
+        result.Value.Value.Changes.TopicsAdded.Should().Be(0);
+        result.Value.Value.Changes.TopicsUpdated.Should().Be(1);
         var byNewSlug = await Read<TopicDetailsDto>(await client.GetAsync($"/api/roadmaps/{document.Slug}/topics/c-renamed", Ct));
         var byOldSlug = await Read<TopicDetailsDto>(await client.GetAsync($"/api/roadmaps/{document.Slug}/topics/c", Ct));
         byNewSlug.Topic.Id.Should().Be(original.Topic.Id);
@@ -104,10 +104,10 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         var restored = await Send(new ImportRoadmapCommand(document));
         var back = await Read<TopicDetailsDto>(await client.GetAsync($"/api/roadmaps/{document.Slug}/topics/c", Ct));
 
-        removed.Value.Changes.TopicsRetired.Should().Be(1);
-        removed.Value.Changes.SectionsRetired.Should().Be(1);
+        removed.Value.Value.Changes.TopicsRetired.Should().Be(1);
+        removed.Value.Value.Changes.SectionsRetired.Should().Be(1);
         gone.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        restored.Value.Version.Should().Be(3);
+        restored.Value.Value.Version.Should().Be(3);
         back.Topic.Id.Should().Be(original.Topic.Id);
     }
 
@@ -123,7 +123,7 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         result.IsSuccess.Should().BeFalse();
         result.Error!.Type.Should().Be(ErrorType.Unprocessable);
         result.Error.Message.Should().Contain("a → b → a");
-        var stored = (await Send(new ExportRoadmapQuery(document.Slug))).Value.Document;
+        var stored = (await Send(new ExportRoadmapQuery(document.Slug))).Value.Value;
         JsonSerializer.Serialize(stored, Json).Should().Be(JsonSerializer.Serialize(document, Json));
     }
 
@@ -150,7 +150,7 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         };
 
         await save.Should().ThrowAsync<ConcurrencyConflictException>();
-        (await Send(new ExportRoadmapQuery(document.Slug))).Value.Document.Title.Should().Be("Title by B");
+        (await Send(new ExportRoadmapQuery(document.Slug))).Value.Value.Title.Should().Be("Title by B");
     }
 
     [Fact]

@@ -61,7 +61,6 @@ public class RoadmapMappingTests
         dto.TopicCount.Should().Be(1);
         dto.EstimatedMinutes.Should().Be(30);
         dto.Version.Should().Be(2);
-        dto.Revision.Should().Be(roadmap.Revision);
     }
 
     [Fact]
@@ -121,6 +120,6 @@ public class RoadmapMappingTests
     [Fact]
     public void The_state_dto_says_where_the_roadmap_stands()
     {
-        (TestMappings.Mapper.Map<RoadmapStateDto>(TestRoadmaps.Archived()) with { ETag = null }).Should().Be(new RoadmapStateDto(TestDocuments.Slug, RoadmapStatus.Archived, 1));
+        TestMappings.Mapper.Map<RoadmapStateDto>(TestRoadmaps.Archived()).Should().Be(new RoadmapStateDto(TestDocuments.Slug, RoadmapStatus.Archived, 1));
     }
 }

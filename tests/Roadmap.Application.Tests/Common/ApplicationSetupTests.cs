@@ -3,9 +3,11 @@ using FluentAssertions;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 using Roadmap.Application.Catalog.Roadmaps.ListRoadmaps;
 using Roadmap.Application.Common.Behaviours;
+using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Paging;
 using Roadmap.Application.Tests.TestDoubles;
 using Roadmap.Domain.Common;
@@ -28,7 +30,7 @@ public class ApplicationSetupTests
     {
         var services = ApplicationDefaults.Apply();
 
-        services.Should().Contain(d => d.ServiceType == typeof(IRequestHandler<ImportRoadmapCommand, Result<ImportRoadmapResult>>)
+        services.Should().Contain(d => d.ServiceType == typeof(IRequestHandler<ImportRoadmapCommand, Result<Revisioned<ImportRoadmapResult>>>)
             && d.ImplementationType == typeof(ImportRoadmapCommandHandler));
         services.Should().Contain(d => d.ServiceType == typeof(IValidator<ImportRoadmapCommand>)
             && d.ImplementationType == typeof(ImportRoadmapCommandValidator));

@@ -99,15 +99,48 @@ public class LearningRoadmapApplyTests
     }
 
     [Fact]
-    public void A_change_raises_a_changed_event_with_the_new_version()
+    public void A_change_to_a_public_roadmap_publishes_a_version_naming_the_topics_added_renamed_and_retired()
     {
         var roadmap = Published();
+        var ids = roadmap.Topics.ToDictionary(t => t.Slug, t => t.Id);
+        roadmap.ClearDomainEvents();
+
+        roadmap.Apply(
+            Small().WithSections(
+                Section("basics", Topic("alpha", formerSlugs: ["a"]), Topic("b", prerequisites: ["alpha"]), Topic("d"))),
+            Later);
+
+        var published = roadmap.DomainEvents.Should().ContainSingle().Which.Should().BeOfType<RoadmapVersionPublishedDomainEvent>().Subject;
+        (published.RoadmapId, published.Slug, published.Version, published.Revision, published.OccurredAt)
+            .Should().Be((roadmap.Id, RoadmapSlug, 2, roadmap.Revision, Later));
+        published.TopicsAdded.Should().Equal(roadmap.Topics.Single(t => t.Slug == "d").Id);
+        published.TopicsRenamed.Should().Equal(ids["a"]);
+        published.TopicsRetired.Should().Equal(ids["c"]);
+    }
+
+    [Fact]
+    public void A_retired_topic_brought_back_counts_as_added()
+    {
+        var roadmap = Published();
+        var c = roadmap.Topics.Single(t => t.Slug == "c").Id;
+        roadmap.Apply(Small().WithSections(Section("basics", Topic("a"), Topic("b", prerequisites: ["a"]))), Later);
+        roadmap.ClearDomainEvents();
+
+        roadmap.Apply(Small(), Later);
+
+        roadmap.DomainEvents.OfType<RoadmapVersionPublishedDomainEvent>().Single().TopicsAdded.Should().Equal(c);
+    }
+
+    [Fact]
+    public void A_change_to_a_draft_is_a_draft_change_without_a_version()
+    {
+        var roadmap = Draft();
         roadmap.ClearDomainEvents();
 
         roadmap.Apply(Small() with { Title = "Changed" }, Later);
 
-        roadmap.DomainEvents.Should().ContainSingle().Which.Should().Be(
-            new RoadmapChangedDomainEvent(roadmap.Id, RoadmapSlug, RoadmapStatus.Published, 2, Later));
+        roadmap.DomainEvents.Should().ContainSingle().Which.Should().Be(new RoadmapDraftChangedDomainEvent(roadmap.Id, RoadmapSlug, roadmap.Revision, Later));
+        roadmap.Version.Should().Be(0);
     }
 
     [Fact]

@@ -184,24 +184,33 @@ public class LearningRoadmapLifecycleTests
     }
 
     [Fact]
-    public void Creating_a_roadmap_raises_one_changed_event()
+    public void Creating_a_roadmap_raises_one_created_event()
     {
         var roadmap = Draft();
 
-        roadmap.DomainEvents.Should().ContainSingle().Which.Should().Be(
-            new RoadmapChangedDomainEvent(roadmap.Id, RoadmapSlug, RoadmapStatus.Draft, 0, Now));
+        roadmap.DomainEvents.Should().ContainSingle().Which.Should().Be(new RoadmapCreatedDomainEvent(roadmap.Id, RoadmapSlug, 1, Now));
     }
 
     [Fact]
-    public void Publishing_raises_a_changed_event_with_the_new_version()
+    public void Archiving_raises_an_archived_event()
+    {
+        var roadmap = Published();
+        roadmap.ClearDomainEvents();
+
+        roadmap.Archive(Later);
+
+        roadmap.DomainEvents.Should().ContainSingle().Which.Should().Be(new RoadmapArchivedDomainEvent(roadmap.Id, RoadmapSlug, 1, roadmap.Revision, Later));
+    }
+
+    [Fact]
+    public void Publishing_raises_a_published_event_with_version_1()
     {
         var roadmap = Draft();
         roadmap.ClearDomainEvents();
 
         roadmap.Publish(Later);
 
-        roadmap.DomainEvents.Should().ContainSingle().Which.Should().Be(
-            new RoadmapChangedDomainEvent(roadmap.Id, RoadmapSlug, RoadmapStatus.Published, 1, Later));
+        roadmap.DomainEvents.Should().ContainSingle().Which.Should().Be(new RoadmapPublishedDomainEvent(roadmap.Id, RoadmapSlug, 1, roadmap.Revision, Later));
     }
 
     [Fact]
@@ -213,17 +222,5 @@ public class LearningRoadmapLifecycleTests
         roadmap.Publish(Later);
 
         roadmap.DomainEvents.Should().BeEmpty();
-    }
-
-    [Fact]
-    public void Archiving_raises_a_changed_event()
-    {
-        var roadmap = Published();
-        roadmap.ClearDomainEvents();
-
-        roadmap.Archive(Later);
-
-        roadmap.DomainEvents.Should().ContainSingle().Which.Should().Be(
-            new RoadmapChangedDomainEvent(roadmap.Id, RoadmapSlug, RoadmapStatus.Archived, 1, Later));
     }
 }

@@ -46,7 +46,7 @@ internal sealed class CatalogMappings : IRegister
             .Map(d => d.Prerequisites, s => s.Prerequisites.Select(p => CurrentTopicSlugs()[p.PrerequisiteId]).Order(StringComparer.Ordinal));
         config.NewConfig<Resource, ResourceDto>().Map(d => d.Free, s => s.IsFree);
 
-        config.NewConfig<LearningRoadmap, RoadmapStateDto>().Map(d => d.ETag, s => CatalogETags.For(s.Id, s.Revision));
+        config.NewConfig<LearningRoadmap, RoadmapStateDto>();
     }
 
     /// <summary>Maps <paramref name="source"/> (the roadmap or one of its parts) in the context of <paramref name="roadmap"/>.</summary>

@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using Roadmap.Application.Common.Messaging;
 using Roadmap.Domain.Catalog;
 
 namespace Roadmap.Application.Catalog.Contracts;
@@ -28,12 +28,7 @@ public sealed record RoadmapDto(
     DateTimeOffset UpdatedAt,
     int TopicCount,
     int EstimatedMinutes,
-    IReadOnlyList<SectionDto> Sections)
-{
-    /// <summary>Changes with every change of the roadmap; the source of its ETag.</summary>
-    [JsonIgnore]
-    public int Revision { get; init; }
-}
+    IReadOnlyList<SectionDto> Sections);
 
 public sealed record SectionDto(Guid Id, string Slug, string Title, string? Description, int Order, IReadOnlyList<TopicDto> Topics);
 
@@ -55,41 +50,10 @@ public sealed record TopicDto(
 public sealed record ResourceDto(string Title, string Url, ResourceType Type, bool Free);
 
 /// <summary>A topic read on its own, with the roadmap version it belongs to.</summary>
-public sealed record TopicDetailsDto(string RoadmapSlug, int RoadmapVersion, TopicDto Topic)
-{
-    [JsonIgnore]
-    public int Revision { get; init; }
-
-    [JsonIgnore]
-    public RoadmapStatus RoadmapStatus { get; init; }
-}
-
-/// <summary>Entity tags of catalog reads: they change with every change of the roadmap.</summary>
-public static class CatalogETags
-{
-    public static string For(Guid id, int revision) => $"\"{id:N}-{revision}\"";
-
-    /// <summary>
-    /// Whether an <c>If-None-Match</c> (<paramref name="weak"/>: weak tags match too) or <c>If-Match</c> (strong
-    /// comparison only) value — a list of tags or <c>*</c> — names <paramref name="etag"/>.
-    /// </summary>
-    public static bool Matches(string header, string etag, bool weak)
-    {
-        ArgumentNullException.ThrowIfNull(header);
-        return header.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || (weak && t == "W/" + etag));
-    }
-}
+public sealed record TopicDetailsDto(string RoadmapSlug, int RoadmapVersion, TopicDto Topic);
 
 /// <summary>Where a roadmap stands after publishing or archiving it.</summary>
-public sealed record RoadmapStateDto(string Slug, RoadmapStatus Status, int Version)
-{
-    /// <summary>The roadmap's ETag now; sent as a header.</summary>
-    [JsonIgnore]
-    public string? ETag { get; init; }
-}
-
-/// <summary>A roadmap's document with the ETag of the state it was exported from (for <c>If-Match</c> on the import).</summary>
-public sealed record ExportedRoadmap(RoadmapDocument Document, string ETag);
+public sealed record RoadmapStateDto(string Slug, RoadmapStatus Status, int Version);
 
 /// <summary>What an import changed: counts of sections and topics added, updated and retired.</summary>
 public sealed record RoadmapChangesDto(
@@ -103,4 +67,21 @@ public sealed record RoadmapChangesDto(
 {
     /// <summary>An import that changed nothing.</summary>
     public static RoadmapChangesDto None { get; } = new(false, 0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>What creating or importing a roadmap did: its state now and the counts of what changed.</summary>
+public sealed record ImportRoadmapResult(string Slug, bool Created, RoadmapStatus Status, int Version, RoadmapChangesDto Changes)
+{
+    /// <summary>The result as the roadmap stands now; <paramref name="changes"/> is null for a roadmap just created.</summary>
+    public static Revisioned<ImportRoadmapResult> For(LearningRoadmap roadmap, RoadmapChanges? changes)
+    {
+        ArgumentNullException.ThrowIfNull(roadmap);
+        var created = changes is null;
+        changes ??= new RoadmapChanges(
+            true, roadmap.Sections.Count(s => !s.IsRetired), 0, 0, roadmap.Topics.Count(t => !t.IsRetired), 0, 0);
+        var dto = new RoadmapChangesDto(
+            changes.DetailsChanged, changes.SectionsAdded, changes.SectionsUpdated, changes.SectionsRetired,
+            changes.TopicsAdded, changes.TopicsUpdated, changes.TopicsRetired);
+        return new(new ImportRoadmapResult(roadmap.Slug, created, roadmap.Status, roadmap.Version, dto), roadmap.Revision);
+    }
 }

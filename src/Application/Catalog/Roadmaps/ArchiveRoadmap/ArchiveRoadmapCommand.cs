@@ -5,4 +5,4 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.ArchiveRoadmap;
 
 /// <summary>Takes a roadmap out of the catalog; its learners keep their history.</summary>
-public sealed record ArchiveRoadmapCommand(string Slug) : ICommand<Result<RoadmapStateDto>>;
+public sealed record ArchiveRoadmapCommand(string Slug) : ICommand<Result<Revisioned<RoadmapStateDto>>>;

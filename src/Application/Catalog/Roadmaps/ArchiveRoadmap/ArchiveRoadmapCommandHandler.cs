@@ -1,6 +1,7 @@
 using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
@@ -8,9 +9,9 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.ArchiveRoadmap;
 
 internal sealed class ArchiveRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IMapper mapper, IClock clock)
-    : IRequestHandler<ArchiveRoadmapCommand, Result<RoadmapStateDto>>
+    : IRequestHandler<ArchiveRoadmapCommand, Result<Revisioned<RoadmapStateDto>>>
 {
-    public async Task<Result<RoadmapStateDto>> Handle(ArchiveRoadmapCommand request, CancellationToken cancellationToken)
+    public async Task<Result<Revisioned<RoadmapStateDto>>> Handle(ArchiveRoadmapCommand request, CancellationToken cancellationToken)
     {
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapBySlugSpec(request.Slug), cancellationToken);
         if (roadmap is null)
@@ -19,6 +20,6 @@ internal sealed class ArchiveRoadmapCommandHandler(IRepository<LearningRoadmap> 
         }
 
         var archived = roadmap.Archive(clock.UtcNow);
-        return archived.IsSuccess ? mapper.Map<RoadmapStateDto>(roadmap) : archived.Error;
+        return archived.IsSuccess ? new Revisioned<RoadmapStateDto>(mapper.Map<RoadmapStateDto>(roadmap), roadmap.Revision) : archived.Error;
     }
 }

@@ -1,7 +1,7 @@
 using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
-using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
+using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
@@ -9,9 +9,9 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.CreateRoadmap;
 
 internal sealed class CreateRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IMapper mapper, IClock clock)
-    : IRequestHandler<CreateRoadmapCommand, Result<ImportRoadmapResult>>
+    : IRequestHandler<CreateRoadmapCommand, Result<Revisioned<ImportRoadmapResult>>>
 {
-    public async Task<Result<ImportRoadmapResult>> Handle(CreateRoadmapCommand request, CancellationToken cancellationToken)
+    public async Task<Result<Revisioned<ImportRoadmapResult>>> Handle(CreateRoadmapCommand request, CancellationToken cancellationToken)
     {
         if (await roadmaps.AnyAsync(new RoadmapBySlugSpec(request.Document.Slug), cancellationToken))
         {

@@ -5,4 +5,4 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.ExportRoadmap;
 
 /// <summary>The roadmap's document: importing it back changes nothing.</summary>
-public sealed record ExportRoadmapQuery(string Slug) : IQuery<Result<ExportedRoadmap>>;
+public sealed record ExportRoadmapQuery(string Slug) : IQuery<Result<Revisioned<RoadmapDocument>>>;

@@ -5,4 +5,4 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.GetRoadmap;
 
 /// <summary>A whole roadmap. Drafts are found only by those who may see them (Authors, Admins, the system).</summary>
-public sealed record GetRoadmapQuery(string Slug) : IQuery<Result<RoadmapDto>>;
+public sealed record GetRoadmapQuery(string Slug) : IQuery<Result<Revisioned<RoadmapDto>>>;

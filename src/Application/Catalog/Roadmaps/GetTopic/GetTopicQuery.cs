@@ -5,4 +5,4 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.GetTopic;
 
 /// <summary>One live topic, found by its slug or a former one.</summary>
-public sealed record GetTopicQuery(string RoadmapSlug, string TopicSlug) : IQuery<Result<TopicDetailsDto>>;
+public sealed record GetTopicQuery(string RoadmapSlug, string TopicSlug) : IQuery<Result<Revisioned<TopicDetailsDto>>>;

@@ -1,6 +1,7 @@
 using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
@@ -8,9 +9,9 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.GetTopic;
 
 internal sealed class GetTopicQueryHandler(IReadRepository<LearningRoadmap> roadmaps, ICurrentUser user, IMapper mapper)
-    : IRequestHandler<GetTopicQuery, Result<TopicDetailsDto>>
+    : IRequestHandler<GetTopicQuery, Result<Revisioned<TopicDetailsDto>>>
 {
-    public async Task<Result<TopicDetailsDto>> Handle(GetTopicQuery request, CancellationToken cancellationToken)
+    public async Task<Result<Revisioned<TopicDetailsDto>>> Handle(GetTopicQuery request, CancellationToken cancellationToken)
     {
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(request.RoadmapSlug), cancellationToken);
         if (roadmap is null || !roadmap.IsVisible(user.MaySeeDrafts()))
@@ -25,6 +26,6 @@ internal sealed class GetTopicQueryHandler(IReadRepository<LearningRoadmap> road
         }
 
         var topicDto = CatalogMappings.MapFromRoadmap<TopicDto>(mapper, topic, roadmap);
-        return new TopicDetailsDto(roadmap.Slug, roadmap.Version, topicDto) { Revision = roadmap.Revision, RoadmapStatus = roadmap.Status };
+        return new Revisioned<TopicDetailsDto>(new TopicDetailsDto(roadmap.Slug, roadmap.Version, topicDto), roadmap.Revision);
     }
 }

@@ -1,6 +1,7 @@
 using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
@@ -8,19 +9,19 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 
 internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> roadmaps, IMapper mapper, IClock clock)
-    : IRequestHandler<ImportRoadmapCommand, Result<ImportRoadmapResult>>
+    : IRequestHandler<ImportRoadmapCommand, Result<Revisioned<ImportRoadmapResult>>>
 {
-    public async Task<Result<ImportRoadmapResult>> Handle(ImportRoadmapCommand request, CancellationToken cancellationToken)
+    public async Task<Result<Revisioned<ImportRoadmapResult>>> Handle(ImportRoadmapCommand request, CancellationToken cancellationToken)
     {
         var document = request.Document;
         var content = mapper.Map<RoadmapContent>(document);
         var now = clock.UtcNow;
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(document.Slug, forUpdate: true), cancellationToken);
 
-        if (request.IfMatch is { } ifMatch && (roadmap is null || !CatalogETags.Matches(ifMatch, CatalogETags.For(roadmap.Id, roadmap.Revision), weak: false)))
+        if ((request.MustExist || request.ExpectedRevision is not null)
+            && (roadmap is null || (request.ExpectedRevision is { } expected && expected != roadmap.Revision)))
         {
-            return Error.PreconditionFailed(
-                "roadmap.changed", $"'{document.Slug}' is not the version named in If-Match: read it again, then apply your change.");
+            return CatalogErrors.RoadmapChanged(document.Slug);
         }
 
         RoadmapChanges? changes = null;

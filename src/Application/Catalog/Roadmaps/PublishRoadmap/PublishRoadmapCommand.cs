@@ -5,4 +5,4 @@ using Roadmap.Domain.Common;
 namespace Roadmap.Application.Catalog.Roadmaps.PublishRoadmap;
 
 /// <summary>Makes a draft public as version 1.</summary>
-public sealed record PublishRoadmapCommand(string Slug) : ICommand<Result<RoadmapStateDto>>;
+public sealed record PublishRoadmapCommand(string Slug) : ICommand<Result<Revisioned<RoadmapStateDto>>>;

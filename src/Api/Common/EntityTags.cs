@@ -1,0 +1,55 @@
+namespace Roadmap.Api.Common;
+
+/// <summary>
+/// Entity tags (<c>ETag</c>, <c>If-None-Match</c>, <c>If-Match</c>), made here of what the application returns — a
+/// resource's name and its revision — so that no header reaches the application.
+/// </summary>
+internal static class EntityTags
+{
+    /// <summary>The strong tag of revision <paramref name="revision"/> of the resource named <paramref name="name"/> (e.g. a roadmap's slug).</summary>
+    public static string For(string name, int revision) => $"\"{name}.{revision}\"";
+
+    /// <summary>
+    /// Whether an <c>If-None-Match</c> (<paramref name="weak"/>: weak tags match too) or <c>If-Match</c> (strong
+    /// comparison only) value — a list of tags or <c>*</c> — names <paramref name="etag"/>.
+    /// </summary>
+    public static bool Matches(string header, string etag, bool weak) =>
+        header.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || (weak && t == "W/" + etag));
+
+    /// <summary>
+    /// What an <c>If-Match</c> header asks of the resource <paramref name="name"/>: nothing (no header), that it exists
+    /// (<c>*</c>), or that it is at one revision. A header naming no revision of this resource (another resource's
+    /// tag, a weak or malformed tag, several revisions) can never hold: <see cref="IfMatch.Impossible"/>.
+    /// </summary>
+    public static IfMatch ParseIfMatch(HttpRequest request, string name)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.IfMatch.ToString();
+        if (header.Length == 0)
+        {
+            return IfMatch.None;
+        }
+
+        var tags = header.Split(',').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+        if (tags.Contains("*"))
+        {
+            return new IfMatch(MustExist: true, Revision: null, Impossible: false);
+        }
+
+        var prefix = $"\"{name}.";
+        var revisions = tags
+            .Where(t => t.StartsWith(prefix, StringComparison.Ordinal) && t.EndsWith('"'))
+            .Select(t => int.TryParse(t[prefix.Length..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : (int?)null)
+            .Distinct()
+            .ToList();
+        return revisions is [{ } revision]
+            ? new IfMatch(MustExist: true, Revision: revision, Impossible: false)
+            : new IfMatch(MustExist: true, Revision: null, Impossible: true);
+    }
+
+    /// <summary>An <c>If-Match</c> condition as a command takes it.</summary>
+    public sealed record IfMatch(bool MustExist, int? Revision, bool Impossible)
+    {
+        public static IfMatch None { get; } = new(false, null, false);
+    }
+}

@@ -1,0 +1,71 @@
+using FluentValidation;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Domain.Catalog;
+
+namespace Roadmap.Application.Catalog.Roadmaps;
+
+/// <summary>The field rules of a roadmap document, for creating and importing alike.</summary>
+internal sealed class RoadmapDocumentValidator : AbstractValidator<RoadmapDocument>
+{
+    public RoadmapDocumentValidator()
+    {
+        RuleFor(d => d.Slug).MustBeSlug();
+        RuleFor(d => d.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+        RuleFor(d => d.Description).MaximumLength(CatalogLimits.RoadmapDescriptionMaxLength);
+        RuleFor(d => d.Sections).Cascade(CascadeMode.Stop).NotNull().NotEmpty()
+            .Must(s => s.Count <= CatalogLimits.MaxSections).WithMessage($"A roadmap has at most {CatalogLimits.MaxSections} sections.")
+            .Must(s => s.Sum(section => section?.Topics?.Count ?? 0) <= CatalogLimits.MaxTopics)
+            .WithMessage($"A roadmap has at most {CatalogLimits.MaxTopics} topics.");
+        RuleForEach(d => d.Sections).NotNull().SetValidator(new SectionDocumentValidator());
+    }
+}
+
+internal sealed class SectionDocumentValidator : AbstractValidator<SectionDocument>
+{
+    public SectionDocumentValidator()
+    {
+        RuleFor(s => s.Slug).MustBeSlug();
+        RuleFor(s => s.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+        RuleFor(s => s.Description).MaximumLength(CatalogLimits.SectionDescriptionMaxLength);
+        RuleFor(s => s.Topics).Cascade(CascadeMode.Stop).NotNull().NotEmpty()
+            .Must(t => t.Count <= CatalogLimits.MaxTopicsPerSection)
+            .WithMessage($"A section has at most {CatalogLimits.MaxTopicsPerSection} topics.");
+        RuleForEach(s => s.Topics).NotNull().SetValidator(new TopicDocumentValidator());
+    }
+}
+
+internal sealed class TopicDocumentValidator : AbstractValidator<TopicDocument>
+{
+    public TopicDocumentValidator()
+    {
+        RuleFor(t => t.Slug).MustBeSlug();
+        RuleFor(t => t.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+        RuleFor(t => t.Summary).NotEmpty().MaximumLength(CatalogLimits.TopicSummaryMaxLength);
+        RuleFor(t => t.Kind).NotNull();
+        RuleFor(t => t.Difficulty).NotNull();
+        RuleFor(t => t.EstimatedMinutes).Cascade(CascadeMode.Stop).NotNull()
+            .InclusiveBetween(CatalogLimits.MinEstimatedMinutes, CatalogLimits.MaxEstimatedMinutes);
+        RuleFor(t => t.Prerequisites).Cascade(CascadeMode.Stop).NotNull()
+            .Must(p => p.Count <= CatalogLimits.MaxPrerequisites).WithMessage($"A topic has at most {CatalogLimits.MaxPrerequisites} prerequisites.");
+        RuleForEach(t => t.Prerequisites).MustBeSlug();
+        RuleFor(t => t.FormerSlugs).Cascade(CascadeMode.Stop).NotNull()
+            .Must(f => f.Count <= CatalogLimits.MaxFormerSlugs).WithMessage($"A topic has at most {CatalogLimits.MaxFormerSlugs} former slugs.");
+        RuleForEach(t => t.FormerSlugs).MustBeSlug();
+        RuleFor(t => t.Resources).Cascade(CascadeMode.Stop).NotNull()
+            .Must(r => r.Count <= CatalogLimits.MaxResources).WithMessage($"A topic has at most {CatalogLimits.MaxResources} resources.");
+        RuleForEach(t => t.Resources).NotNull().ChildRules(resource =>
+        {
+            resource.RuleFor(r => r.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+            resource.RuleFor(r => r.Url).Must(CatalogLimits.IsHttpUrl)
+                .WithMessage($"A resource URL is an absolute http or https URL of at most {CatalogLimits.UrlMaxLength} characters.");
+            resource.RuleFor(r => r.Type).NotNull();
+        });
+    }
+}
+
+internal static class SlugRules
+{
+    public static IRuleBuilderOptions<T, string> MustBeSlug<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(CatalogLimits.IsValidSlug)
+            .WithMessage($"A slug is lowercase kebab-case (a-z, 0-9 and single hyphens), 1 to {CatalogLimits.SlugMaxLength} characters.");
+}
