@@ -1,6 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.OpenApi;
 using Microsoft.AspNetCore.Http.Json;
 using Roadmap.Api.Catalog;
 using Roadmap.Api.Common;
@@ -14,8 +12,6 @@ namespace Roadmap.Api;
 
 internal static class DependencyInjection
 {
-    private const string BearerScheme = "Bearer";
-
     /// <summary>HTTP concerns: JSON shape, problem details, OpenAPI, output cache.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
@@ -26,6 +22,11 @@ internal static class DependencyInjection
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+
+            // Every problem has a type and a title (RFC 9457: an absent type means about:blank), as documented.
+            context.ProblemDetails.Type ??= "about:blank";
+            context.ProblemDetails.Title ??= Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(
+                context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
             context.ProblemDetails.Extensions.TryAdd(
                 "traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
 
@@ -48,51 +49,10 @@ internal static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
-        services.AddOpenApi(o =>
-        {
-            o.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Roadmap API";
-                document.Info.Description = "Learning roadmaps: a catalog of roadmaps, learners' progress and the stats built from it.";
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    BearerFormat = "JWT",
-                    Description = "The accessToken from POST /api/auth/login.",
-                };
-                return Task.CompletedTask;
-            });
+        // Registered after the default writer: it answers only when the client's Accept header refused JSON.
+        services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemDetailsWriter>();
 
-            // Strings are read by a converter (it refuses NUL), which hides their type from the schema exporter.
-            o.AddSchemaTransformer((schema, context, _) =>
-            {
-                if (context.JsonTypeInfo.Type == typeof(string))
-                {
-                    schema.Type = IsNullable(context.JsonPropertyInfo) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
-                }
-                else if (context.JsonTypeInfo.ElementType == typeof(string))
-                {
-                    schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
-                }
-
-                return Task.CompletedTask;
-            });
-
-            // Operations that need a signed-in caller say so, and /docs can send the token.
-            o.AddOperationTransformer((operation, context, _) =>
-            {
-                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
-                {
-                    operation.Security ??= [];
-                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
-                }
-
-                return Task.CompletedTask;
-            });
-        });
+        services.AddOpenApiContract();
 
         // Published roadmaps are read far more often than they change; entries are dropped on change.
         var revisions = new RoadmapRevisions();
@@ -111,10 +71,18 @@ internal static class DependencyInjection
         return services;
     }
 
-    private static bool IsNullable(System.Text.Json.Serialization.Metadata.JsonPropertyInfo? property) => property?.AttributeProvider switch
+    /// <summary>
+    /// Routing answers a body of the wrong media type with 415 before authorization runs, so an anonymous caller got
+    /// 415 instead of 401. Without that routing policy the endpoint's own body reader refuses the body, after
+    /// authorization, as the same 415 problem. Call last: a later AddRouting would register the policy again.
+    /// </summary>
+    public static IServiceCollection DecideAccessBeforeMediaType(this IServiceCollection services)
     {
-        System.Reflection.PropertyInfo p => new System.Reflection.NullabilityInfoContext().Create(p).ReadState == System.Reflection.NullabilityState.Nullable,
-        System.Reflection.ParameterInfo p => new System.Reflection.NullabilityInfoContext().Create(p).ReadState == System.Reflection.NullabilityState.Nullable,
-        _ => false,
-    };
+        foreach (var policy in services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
+        {
+            services.Remove(policy);
+        }
+
+        return services;
+    }
 }

@@ -16,7 +16,8 @@ builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
     .AddApi()
-    .AddSecurity(builder.Configuration);
+    .AddSecurity(builder.Configuration)
+    .DecideAccessBeforeMediaType();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
@@ -40,11 +41,16 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseRouting();
+app.UseNoStore();
 app.UseCors();
-app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+
+// Who may call is decided before what was sent is looked at: 401/403 come before 413/415/400.
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseMiddleware<JsonCharsetMiddleware>();
+app.UseMiddleware<StrictEnumQueryMiddleware>();
 app.UseOutputCache();
 
 app.MapOpenApi();
@@ -57,6 +63,7 @@ app.UseSwaggerUI(o =>
 app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
+app.MapUserAdminEndpoints();
 app.MapRoadmapEndpoints();
 app.MapRoadmapAuthoringEndpoints();
 app.MapJobsDashboardEndpoints();

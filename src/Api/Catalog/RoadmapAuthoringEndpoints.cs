@@ -20,7 +20,8 @@ internal static class RoadmapAuthoringEndpoints
 
     public static IEndpointRouteBuilder MapRoadmapAuthoringEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/roadmaps").WithTags("Roadmap authoring").RequireAuthorization(Security.AuthorPolicy);
+        var group = app.MapGroup("/api/roadmaps").WithTags("Roadmap authoring").RequireAuthorization(AuthorizationPolicies.Author)
+            .WithNoStore(NoStoreMetadata.ForDraftReaders);
 
         group.MapPost("/", Create)
             .WithName("CreateRoadmap")
@@ -28,8 +29,7 @@ internal static class RoadmapAuthoringEndpoints
             .WithRequestSizeLimit(DocumentSizeLimit)
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesAuthProblems();
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPut("/{slug}", Import)
             .WithName("ImportRoadmap")
@@ -39,28 +39,24 @@ internal static class RoadmapAuthoringEndpoints
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesAuthProblems();
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         group.MapGet("/{slug}/export", Export)
             .WithName("ExportRoadmap")
             .WithSummary("The roadmap's document; importing it back changes nothing.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesAuthProblems();
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{slug}/publish", Publish)
             .WithName("PublishRoadmap")
             .WithSummary("Makes a draft public as version 1.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesAuthProblems();
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/{slug}/archive", Archive)
             .WithName("ArchiveRoadmap")
             .WithSummary("Takes a roadmap out of the catalog; its learners keep their history.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesAuthProblems();
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
     }
@@ -132,7 +128,4 @@ internal static class RoadmapAuthoringEndpoints
         http.Response.Headers.ETag = EntityTags.For(state.Value.Slug, state.Revision);
         return TypedResults.Ok(state.Value);
     }
-
-    private static RouteHandlerBuilder ProducesAuthProblems(this RouteHandlerBuilder builder) =>
-        builder.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -18,7 +18,7 @@ internal static class RoadmapEndpoints
 
     public static IEndpointRouteBuilder MapRoadmapEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/roadmaps").WithTags("Roadmaps");
+        var group = app.MapGroup("/api/roadmaps").WithTags("Roadmaps").WithNoStore(NoStoreMetadata.ForDraftReaders).AllowsBearer();
 
         group.MapGet("/", ListRoadmaps)
             .WithName("ListRoadmaps")

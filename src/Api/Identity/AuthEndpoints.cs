@@ -14,32 +14,29 @@ internal static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Auth");
+        var group = app.MapGroup("/api/auth").WithTags("Auth").WithNoStore();
 
         group.MapPost("/register", Register)
             .WithName("Register")
             .WithSummary("Opens a Learner account.")
-            .RequireRateLimiting(Security.AuthRateLimit)
+            .RequireRateLimiting(RateLimits.Auth)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/login", Login)
             .WithName("Login")
             .WithSummary("Signs in: an access token (short-lived JWT) and a single-use refresh token.")
-            .RequireRateLimiting(Security.AuthRateLimit)
+            .RequireRateLimiting(RateLimits.Auth)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/refresh", Refresh)
             .WithName("RefreshTokens")
             .WithSummary("Exchanges a refresh token for a new pair; the old one stops working, and reusing it revokes its family.")
-            .RequireRateLimiting(Security.RefreshRateLimit)
+            .RequireRateLimiting(RateLimits.Refresh)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/logout", Logout)
             .WithName("Logout")

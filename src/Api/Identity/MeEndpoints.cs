@@ -2,39 +2,27 @@ using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Roadmap.Api.Common;
 using Roadmap.Application.Identity.Accounts.GetMyProfile;
-using Roadmap.Application.Identity.Accounts.SetUserRoles;
 using Roadmap.Application.Identity.Accounts.UpdateMyProfile;
 using Roadmap.Application.Identity.Contracts;
 
 namespace Roadmap.Api.Identity;
 
-/// <summary>The signed-in user's profile, and the Admin's role management.</summary>
+/// <summary>The signed-in user's profile.</summary>
 internal static class MeEndpoints
 {
     public static IEndpointRouteBuilder MapMeEndpoints(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/me").WithTags("Profile").RequireAuthorization();
+        var me = app.MapGroup("/api/me").WithTags("Profile").RequireAuthorization().WithNoStore();
         me.MapGet("/", GetProfile)
             .WithName("GetMyProfile")
             .WithSummary("The signed-in user's profile.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapPatch("/", UpdateProfile)
             .WithName("UpdateMyProfile")
             .WithSummary("Changes displayName, timeZone (IANA) or showOnLeaderboard; fields left out stay as they are.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
-        app.MapPut("/api/admin/users/{id:guid}/roles", SetRoles)
-            .WithTags("Admin")
-            .WithName("SetUserRoles")
-            .WithSummary("Sets a user's roles (Learner, Author, Admin); every account stays a Learner.")
-            .RequireAuthorization(Security.AdminPolicy)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -52,13 +40,6 @@ internal static class MeEndpoints
             new UpdateMyProfileCommand(body.DisplayName, body.TimeZone, body.ShowOnLeaderboard), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
-
-    private static async Task<Results<Ok<UserProfileDto>, ProblemHttpResult>> SetRoles(
-        Guid id, SetRolesRequest body, IMediator mediator, CancellationToken cancellationToken)
-    {
-        var result = await mediator.Send(new SetUserRolesCommand(id, body.Roles), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-    }
 }
 
 /// <summary>A partial profile: every field is optional, and one left out stays as it is.</summary>
@@ -70,5 +51,3 @@ internal sealed record UpdateProfileRequest
 
     public bool? ShowOnLeaderboard { get; init; }
 }
-
-internal sealed record SetRolesRequest(IReadOnlyList<string> Roles);

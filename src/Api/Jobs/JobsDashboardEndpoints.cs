@@ -24,9 +24,8 @@ internal static class JobsDashboardEndpoints
             .WithTags("Admin")
             .WithName("StartJobsDashboardSession")
             .WithSummary("Signs this browser in to the job dashboard (/hangfire) for a short while, with an HttpOnly cookie.")
-            .RequireAuthorization(Security.AdminPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireAuthorization(AuthorizationPolicies.Admin)
+            .WithNoStore();
 
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {

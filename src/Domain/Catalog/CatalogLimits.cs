@@ -30,7 +30,12 @@ public static partial class CatalogLimits
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);
 
-    // \z, not $: "$" would also accept a slug followed by a newline.
-    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
+    /// <summary>The slug rule as a JSON Schema (ECMA-262) pattern, where <c>$</c> ends the string.</summary>
+    public const string SlugSchemaPattern = "^" + SlugBody + "$";
+
+    private const string SlugBody = "[a-z0-9]+(-[a-z0-9]+)*";
+
+    // \z, not $: in .NET "$" would also accept a slug followed by a newline.
+    [GeneratedRegex("^" + SlugBody + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }

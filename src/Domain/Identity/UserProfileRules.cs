@@ -6,6 +6,14 @@ public static class UserProfileRules
     public const int DisplayNameMaxLength = 100;
     public const int EmailMaxLength = 256;
     public const string DefaultTimeZone = "UTC";
+    public const int TimeZoneMaxLength = 64;
+
+    /// <summary>A new password's length; the other rules are the identity provider's.</summary>
+    public const int PasswordMinLength = 10;
+    public const int PasswordMaxLength = 128;
+
+    /// <summary>The longest password or refresh token a sign-in accepts (longer ones cannot be right).</summary>
+    public const int CredentialMaxLength = 256;
 
     /// <summary>
     /// False when the text holds control characters or bidirectional overrides, which let one user's name
@@ -17,5 +25,5 @@ public static class UserProfileRules
 
     /// <summary>True for an IANA time zone id this system knows (<c>Europe/Berlin</c>, <c>UTC</c>).</summary>
     public static bool IsKnownTimeZone(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
+        !string.IsNullOrWhiteSpace(id) && id.Length <= TimeZoneMaxLength && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
 }

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Roadmap.Api.Tests.Infrastructure.Contract;
 
 namespace Roadmap.Api.Tests.Infrastructure;
 
@@ -40,6 +42,44 @@ public abstract class RoadmapApiFactory : WebApplicationFactory<Program>, IAsync
     public void Set(string key, string? value) => _settings[key] = value;
 
     public abstract ValueTask InitializeAsync();
+
+    /// <summary>Responses of this factory's clients that broke the OpenAPI document (each also failed its request).</summary>
+    public ContractViolations ContractViolations { get; } = new();
+
+    /// <summary>
+    /// A client whose every response is checked against the served OpenAPI document (<see cref="ContractValidatingHandler"/>).
+    /// Hides the base method so that tests, fixtures and helpers all get validated clients.
+    /// </summary>
+    public new HttpClient CreateClient() => CreateClient(ClientOptions);
+
+    /// <inheritdoc cref="CreateClient()"/>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect)
+        {
+            handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        }
+
+        if (options.HandleCookies)
+        {
+            handlers.Add(new CookieContainerHandler());
+        }
+
+        // Innermost, next to the server: it sees every answer, redirects included.
+        handlers.Add(new ContractValidatingHandler(Contract, ContractViolations));
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
+    }
+
+    private Task<ContractDocument>? _contract;
+
+    private Task<ContractDocument> Contract(CancellationToken cancellationToken) =>
+        LazyInitializer.EnsureInitialized(ref _contract, async () =>
+        {
+            using var raw = Server.CreateClient();
+            return new ContractDocument(await raw.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), CancellationToken.None));
+        });
 
     public T Service<T>(IServiceScope scope)
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();

@@ -18,5 +18,5 @@ internal static class AccountRules
 
     /// <summary>Length only: the policy's other rules (unique characters) are ASP.NET Core Identity's, reported the same way.</summary>
     public static IRuleBuilderOptions<T, string> MustBePasswordCandidate<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MinimumLength(10).MaximumLength(128);
+        rule.NotEmpty().MinimumLength(UserProfileRules.PasswordMinLength).MaximumLength(UserProfileRules.PasswordMaxLength);
 }

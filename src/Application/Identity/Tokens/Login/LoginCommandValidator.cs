@@ -8,6 +8,6 @@ internal sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
     public LoginCommandValidator()
     {
         RuleFor(c => c.Email).NotEmpty().MaximumLength(UserProfileRules.EmailMaxLength);
-        RuleFor(c => c.Password).NotEmpty().MaximumLength(256);
+        RuleFor(c => c.Password).NotEmpty().MaximumLength(UserProfileRules.CredentialMaxLength);
     }
 }

@@ -1,8 +1,9 @@
 using FluentValidation;
+using Roadmap.Domain.Identity;
 
 namespace Roadmap.Application.Identity.Tokens.Logout;
 
 internal sealed class LogoutCommandValidator : AbstractValidator<LogoutCommand>
 {
-    public LogoutCommandValidator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(256);
+    public LogoutCommandValidator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(UserProfileRules.CredentialMaxLength);
 }

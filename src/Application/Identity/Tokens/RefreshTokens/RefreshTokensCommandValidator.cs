@@ -1,8 +1,9 @@
 using FluentValidation;
+using Roadmap.Domain.Identity;
 
 namespace Roadmap.Application.Identity.Tokens.RefreshTokens;
 
 internal sealed class RefreshTokensCommandValidator : AbstractValidator<RefreshTokensCommand>
 {
-    public RefreshTokensCommandValidator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(256);
+    public RefreshTokensCommandValidator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(UserProfileRules.CredentialMaxLength);
 }

@@ -1,0 +1,35 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Roadmap.Api.Common;
+
+/// <summary>
+/// JSON is UTF-8 (RFC 8259). A <c>charset</c> parameter that says so — in any case, quoted or not — or an empty one is
+/// accepted and dropped, so the framework reads the body as UTF-8; any other charset is a 415 problem. Without this, a
+/// quoted, empty or unknown charset made the framework's body reader throw: a 500.
+/// </summary>
+internal sealed class JsonCharsetMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var contentType = context.Request.ContentType;
+        if (contentType is not null
+            && contentType.Contains("charset", StringComparison.OrdinalIgnoreCase)
+            && MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+            && mediaType.Parameters.FirstOrDefault(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)) is { } charset)
+        {
+            var value = HeaderUtilities.RemoveQuotes(charset.Value).Trim();
+            if (!(value.Length == 0
+                || value.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+                || value.Equals("utf8", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new BadHttpRequestException(
+                    $"The charset '{value}' is not supported: send the body in UTF-8.", StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            mediaType.Parameters.Remove(charset);
+            context.Request.ContentType = mediaType.ToString();
+        }
+
+        return next(context);
+    }
+}

@@ -1,0 +1,225 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
+
+namespace Roadmap.Api.Common;
+
+/// <summary>
+/// The OpenAPI document as the service really behaves: one problem-details schema for every error, the
+/// statuses an operation can answer derived from its metadata (authorization, body, rate limit), security on
+/// every operation, and request schemas carrying the validators' limits (<see cref="RequestSchemaRules"/>).
+/// </summary>
+internal static class OpenApiContract
+{
+    public const string BearerScheme = "Bearer";
+    public const string ProblemSchema = "ProblemDetails";
+    public const string ProblemContentType = "application/problem+json";
+
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Auth"] = "Accounts and tokens: register, sign in, refresh and sign out. Rate-limited per client address.",
+        ["Profile"] = "The signed-in user's own profile.",
+        ["Admin"] = "Platform administration, for Admins only.",
+        ["Roadmaps"] = "Reading the catalog: published roadmaps for anyone, drafts for Authors and Admins.",
+        ["Roadmap authoring"] = "Writing the catalog (Authors and Admins): roadmaps as JSON documents, publishing, archiving.",
+    };
+
+    public static IServiceCollection AddOpenApiContract(this IServiceCollection services) =>
+        services.AddOpenApi(o =>
+        {
+            // Strings are read by a converter (it refuses NUL), which hides their type from the schema exporter.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(string))
+                {
+                    schema.Type = IsNullable(context.JsonPropertyInfo) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                }
+                else if (context.JsonTypeInfo.ElementType == typeof(string))
+                {
+                    schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+                }
+
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer((operation, context, _) =>
+            {
+                DescribeOperation(operation, context.Description.ActionDescriptor.EndpointMetadata, context.Description.ParameterDescriptions, context.Document!);
+                return Task.CompletedTask;
+            });
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                DescribeDocument(document);
+                return Task.CompletedTask;
+            });
+        });
+
+    /// <summary>Marks operations that anyone may call, and that answer differently to a signed-in caller (drafts).</summary>
+    public static TBuilder AllowsBearer<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(OptionalBearerMetadata.Instance);
+
+    private static void DescribeOperation(
+        OpenApiOperation operation,
+        IList<object> metadata,
+        IList<Microsoft.AspNetCore.Mvc.ApiExplorer.ApiParameterDescription> parameters,
+        OpenApiDocument document)
+    {
+        operation.Responses ??= [];
+        var authorize = metadata.OfType<IAuthorizeData>().ToList();
+        var bearer = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] };
+        if (authorize.Count > 0 && !metadata.OfType<IAllowAnonymous>().Any())
+        {
+            operation.Security = [bearer];
+            AddProblem(operation, StatusCodes.Status401Unauthorized, "No valid bearer token.", document);
+            if (authorize.Any(a => a.Policy is not null || a.Roles is not null))
+            {
+                AddProblem(operation, StatusCodes.Status403Forbidden, "The caller's roles do not allow this.", document);
+            }
+        }
+        else
+        {
+            // Anonymous: an empty requirement; where a token changes the answer, the bearer is offered as an alternative.
+            operation.Security = metadata.OfType<OptionalBearerMetadata>().Any() ? [new OpenApiSecurityRequirement(), bearer] : [];
+        }
+
+        if (parameters.Any(p => p.Source == BindingSource.Body) || metadata.OfType<IAcceptsMetadata>().Any())
+        {
+            AddProblem(operation, StatusCodes.Status400BadRequest, "The body is not valid JSON for this operation, or breaks a field rule.", document);
+            AddProblem(operation, StatusCodes.Status413PayloadTooLarge, "The body is larger than this operation accepts.", document);
+            AddProblem(operation, StatusCodes.Status415UnsupportedMediaType, "The body is not application/json in UTF-8.", document);
+        }
+
+        if (parameters.Any(p => p.Source == BindingSource.Query && p.Type != typeof(string)))
+        {
+            AddProblem(operation, StatusCodes.Status400BadRequest, "A query parameter has a wrong value.", document);
+        }
+
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        {
+            AddProblem(operation, StatusCodes.Status429TooManyRequests, "Too many attempts from this client; retry after Retry-After seconds.", document);
+            if (operation.Responses.TryGetValue("429", out var tooMany) && tooMany is OpenApiResponse response)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                response.Headers["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before the next attempt.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                };
+            }
+        }
+
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            RequestSchemaRules.ApplyToQuery(parameter);
+        }
+    }
+
+    private static void AddProblem(OpenApiOperation operation, int status, string description, OpenApiDocument document)
+    {
+        var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!operation.Responses!.ContainsKey(key))
+        {
+            operation.Responses[key] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [ProblemContentType] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, document) },
+                },
+            };
+        }
+    }
+
+    private static void DescribeDocument(OpenApiDocument document)
+    {
+        document.Info.Title = "Roadmap API";
+        document.Info.Description = "Learning roadmaps: a catalog of roadmaps, learners' progress and the stats built from it. " +
+            "Every error is an RFC 9457 problem (application/problem+json) with a traceId and a code.";
+        document.Info.Contact = new OpenApiContact { Name = "Roadmap maintainers" };
+        document.Info.License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Proprietary" };
+
+        // The server is the address the document was asked at (after forwarded headers): without a trailing slash,
+        // so a client joining it with "/api/..." does not send "//api/...".
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "The accessToken from POST /api/auth/login.",
+        };
+
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[ProblemSchema] = ProblemDetailsSchema();
+        document.Components.Schemas.Remove("HttpValidationProblemDetails");
+        RequestSchemaRules.Apply(document.Components.Schemas);
+
+        var used = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var operation in document.Paths.Values.Where(p => p.Operations is not null).SelectMany(p => p.Operations!.Values))
+        {
+            foreach (var response in operation.Responses?.Values.OfType<OpenApiResponse>() ?? [])
+            {
+                if (response.Content?.TryGetValue(ProblemContentType, out var problem) == true)
+                {
+                    // One shared schema, whatever produced the entry (ProducesProblem, ProducesValidationProblem).
+                    problem.Schema = new OpenApiSchemaReference(ProblemSchema, document);
+                }
+            }
+
+            foreach (var tag in operation.Tags ?? Enumerable.Empty<OpenApiTagReference>())
+            {
+                used.Add(tag.Name!);
+            }
+        }
+
+        document.Tags = new HashSet<OpenApiTag>(used.Select(name => new OpenApiTag
+        {
+            Name = name,
+            Description = TagDescriptions.TryGetValue(name, out var description)
+                ? description
+                : throw new InvalidOperationException($"The OpenAPI tag '{name}' has no description: add one to {nameof(OpenApiContract)}."),
+        }));
+    }
+
+    /// <summary>RFC 9457 problem details as this service sends them; other members (extensions) are allowed.</summary>
+    private static OpenApiSchema ProblemDetailsSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "An RFC 9457 problem. Validation problems (400, 422) carry errors: field or JSON path → messages.",
+        Required = new HashSet<string>(StringComparer.Ordinal) { "type", "title", "status", "traceId", "code" },
+        Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A URI reference identifying the problem type." },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when reporting a problem." },
+            ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A stable, machine-readable code to switch on." },
+            ["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+        },
+    };
+
+    private static bool IsNullable(System.Text.Json.Serialization.Metadata.JsonPropertyInfo? property) => property?.AttributeProvider switch
+    {
+        System.Reflection.PropertyInfo p => new System.Reflection.NullabilityInfoContext().Create(p).ReadState == System.Reflection.NullabilityState.Nullable,
+        System.Reflection.ParameterInfo p => new System.Reflection.NullabilityInfoContext().Create(p).ReadState == System.Reflection.NullabilityState.Nullable,
+        _ => false,
+    };
+
+    private sealed class OptionalBearerMetadata
+    {
+        public static OptionalBearerMetadata Instance { get; } = new();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Roadmap.Api.Common;
+
+/// <summary>Rate limits per client address, answered with a 429 problem and <c>Retry-After</c>.</summary>
+internal static class RateLimits
+{
+    /// <summary>Rate limit of the password endpoints (register, login), per client address.</summary>
+    public const string Auth = "auth";
+
+    /// <summary>Rate limit of token refreshes, per client address: higher, as every signed-in client refreshes.</summary>
+    public const string Refresh = "refresh";
+
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRateLimiter(o =>
+        {
+            AddPerClientLimit(o, Auth, configuration.GetSection("RateLimiting:Auth"), defaultPermits: 10);
+            AddPerClientLimit(o, Refresh, configuration.GetSection("RateLimiting:Refresh"), defaultPermits: 60);
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+                        Detail = "Too many attempts from this client; retry after the time in Retry-After.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+
+    private static void AddPerClientLimit(RateLimiterOptions options, string policy, IConfiguration section, int defaultPermits)
+    {
+        var permits = section.GetValue("PermitLimit", defaultPermits);
+        var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
+        options.AddPolicy(policy, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+    }
+}
