@@ -1,8 +1,6 @@
 using MapsterMapper;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Application.Identity.Tokens;

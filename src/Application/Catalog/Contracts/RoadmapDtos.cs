@@ -1,3 +1,4 @@
+using MapsterMapper;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Domain.Catalog;
 
@@ -73,15 +74,14 @@ public sealed record RoadmapChangesDto(
 public sealed record ImportRoadmapResult(string Slug, bool Created, RoadmapStatus Status, int Version, RoadmapChangesDto Changes)
 {
     /// <summary>The result as the roadmap stands now; <paramref name="changes"/> is null for a roadmap just created.</summary>
-    public static Revisioned<ImportRoadmapResult> For(LearningRoadmap roadmap, RoadmapChanges? changes)
+    public static Revisioned<ImportRoadmapResult> For(LearningRoadmap roadmap, RoadmapChanges? changes, IMapper mapper)
     {
         ArgumentNullException.ThrowIfNull(roadmap);
+        ArgumentNullException.ThrowIfNull(mapper);
         var created = changes is null;
         changes ??= new RoadmapChanges(
             true, roadmap.Sections.Count(s => !s.IsRetired), 0, 0, roadmap.Topics.Count(t => !t.IsRetired), 0, 0);
-        var dto = new RoadmapChangesDto(
-            changes.DetailsChanged, changes.SectionsAdded, changes.SectionsUpdated, changes.SectionsRetired,
-            changes.TopicsAdded, changes.TopicsUpdated, changes.TopicsRetired);
-        return new(new ImportRoadmapResult(roadmap.Slug, created, roadmap.Status, roadmap.Version, dto), roadmap.Revision);
+        var result = new ImportRoadmapResult(roadmap.Slug, created, roadmap.Status, roadmap.Version, mapper.Map<RoadmapChangesDto>(changes));
+        return new(result, roadmap.Revision);
     }
 }

@@ -25,6 +25,6 @@ internal sealed class CreateRoadmapCommandHandler(IRepository<LearningRoadmap> r
         }
 
         roadmaps.Add(created.Value);
-        return ImportRoadmapResult.For(created.Value, changes: null);
+        return ImportRoadmapResult.For(created.Value, changes: null, mapper);
     }
 }

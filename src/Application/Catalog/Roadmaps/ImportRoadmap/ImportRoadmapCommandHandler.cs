@@ -52,6 +52,6 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
             roadmap.Publish(now);
         }
 
-        return ImportRoadmapResult.For(roadmap, changes);
+        return ImportRoadmapResult.For(roadmap, changes, mapper);
     }
 }
