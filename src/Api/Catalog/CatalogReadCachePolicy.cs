@@ -6,7 +6,7 @@ namespace Roadmap.Api.Catalog;
 /// <summary>
 /// Output caching of catalog reads for readers, signed in or not. The default policy skips requests with an
 /// Authorization header; here that is safe because only published content is stored (the endpoint refuses storage
-/// for a draft) and only 200 answers are kept. Authors and Admins bypass the cache. Entries are keyed by the newest
+/// for a draft: drafts are seen only by Authors and Admins, whose requests bypass the cache) and only 200 answers are kept. Authors and Admins bypass the cache. Entries are keyed by the newest
 /// revision of the roadmap this node knows (<see cref="RoadmapRevisions"/>), and an answer older than that is never
 /// stored, so a read racing a change cannot leave the old answer behind; entries are also dropped when it changes.
 /// </summary>

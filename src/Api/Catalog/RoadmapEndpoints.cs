@@ -63,7 +63,7 @@ internal static class RoadmapEndpoints
             return result.Error.ToProblem();
         }
 
-        return http.MatchesETag(slug, result.Value.Revision)
+        return http.MatchesETag(result.Value.Value.Slug, result.Value.Revision)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(result.Value.Value);
     }
@@ -77,13 +77,14 @@ internal static class RoadmapEndpoints
             return result.Error.ToProblem();
         }
 
-        return http.MatchesETag(slug, result.Value.Revision)
+        return http.MatchesETag(result.Value.Value.RoadmapSlug, result.Value.Revision)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(result.Value.Value);
     }
 
     /// <summary>
-    /// Sets the response's ETag, lets the output cache keep it under the roadmap's tag, and says whether the client
+    /// Sets the response's ETag, lets the output cache keep it under the roadmap's tag (by the slug the roadmap has, not
+    /// the one asked for: a database may match slugs without regard to case), and says whether the client
     /// already has this representation. (Drafts are never stored: only Authors and Admins see them, and their
     /// requests bypass the cache.)
     /// </summary>

@@ -13,5 +13,5 @@ internal static class CurrentUserClaims
     public static Guid UserId(this ClaimsPrincipal user) =>
         Guid.Parse(user.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? throw new InvalidOperationException("No subject claim: the endpoint must require authorization."));
 
-    public static bool CanSeeDrafts(this ClaimsPrincipal user) => user.IsInRole(Roles.Author) || user.IsInRole(Roles.Admin);
+    public static bool CanSeeDrafts(this ClaimsPrincipal user) => Roles.DraftReaders.Any(user.IsInRole);
 }

@@ -8,4 +8,7 @@ public static class Roles
     public const string Admin = "Admin";
 
     public static IReadOnlyList<string> All { get; } = [Learner, Author, Admin];
+
+    /// <summary>The roles that see drafts (and so never share a cached answer with readers).</summary>
+    public static IReadOnlyList<string> DraftReaders { get; } = [Author, Admin];
 }

@@ -7,8 +7,8 @@ namespace Roadmap.Infrastructure.Jobs;
 /// <summary>
 /// Holds the start of the web server until this node's job server has announced itself in the job storage (it does
 /// so from a background thread a moment after starting), so a node that serves is also ready. Registered after the
-/// job server; hosted services start in order, and the web server after all of them. Gives up after a while and lets
-/// the readiness check report the problem instead of refusing to start.
+/// job server; hosted services start in order, and the web server after all of them. When the server does not appear
+/// in time, it starts anyway and lets the readiness check report the problem.
 /// </summary>
 internal sealed partial class JobServerStartupGate(
     JobStorage storage,

@@ -6,5 +6,5 @@ namespace Roadmap.Application.Catalog.Roadmaps;
 internal static class CatalogAccess
 {
     /// <summary>Drafts are for their authors: Authors, Admins and the system see them; everyone else finds them missing.</summary>
-    public static bool MaySeeDrafts(this ICurrentUser user) => user.IsSystem || user.IsInRole(Roles.Author) || user.IsInRole(Roles.Admin);
+    public static bool MaySeeDrafts(this ICurrentUser user) => user.IsSystem || Roles.DraftReaders.Any(user.IsInRole);
 }

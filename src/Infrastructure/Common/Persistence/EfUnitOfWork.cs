@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Domain.Common;
@@ -12,28 +13,39 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 /// writes join the transaction too. On SQLite a transaction begins with <c>BEGIN IMMEDIATE</c>: writers take turns
 /// for the whole command, so what a command reads cannot change before it writes.
 /// </summary>
-internal sealed class EfUnitOfWork(RoadmapDbContext db, IMediator mediator) : IUnitOfWork
+internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediator, ILogger<EfUnitOfWork> logger) : IUnitOfWork
 {
     private readonly List<IDomainEvent> _committed = [];
     private IDbContextTransaction? _transaction;
     private int _depth;
+    private int _commits;
     private bool _saved;
+    private bool _innerFailed;
 
     public async Task<IAsyncDisposable> BeginTransactionAsync(CancellationToken cancellationToken)
     {
-        if (_depth++ == 0)
+        if (_depth == 0)
         {
             _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             _saved = false;
+            _innerFailed = false;
         }
 
-        return new Scope(this);
+        _depth++;
+        return new Scope(this, _commits);
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var transaction = _transaction ?? throw new InvalidOperationException("No transaction to commit: begin one first.");
+        if (_innerFailed)
+        {
+            // What the failed inner command wrote is in this transaction: committing would keep it.
+            throw new InvalidOperationException("A command sent by this command failed; this one must fail too.");
+        }
+
         await SaveAsync(cancellationToken);
+        _commits++;
         if (_depth > 1)
         {
             // A command inside a command: the outer one commits.
@@ -42,14 +54,7 @@ internal sealed class EfUnitOfWork(RoadmapDbContext db, IMediator mediator) : IU
 
         await transaction.CommitAsync(cancellationToken);
         await EndTransactionAsync();
-
-        // Committed: a client giving up now must not stop what follows from the change (cache eviction).
-        var events = _committed.ToList();
-        _committed.Clear();
-        foreach (var domainEvent in events)
-        {
-            await mediator.Publish(Wrap(typeof(AfterCommit<>), domainEvent), CancellationToken.None);
-        }
+        await PublishCommittedAsync();
     }
 
     public async Task CommitSeparatelyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
@@ -61,6 +66,7 @@ internal sealed class EfUnitOfWork(RoadmapDbContext db, IMediator mediator) : IU
             return;
         }
 
+        // Writes through Identity's user manager or ExecuteUpdate are not seen here: callers keep to the rule themselves.
         if (_depth > 1 || _saved || db.ChangeTracker.HasChanges())
         {
             throw new InvalidOperationException("Work is committed separately only before the command writes anything.");
@@ -68,15 +74,21 @@ internal sealed class EfUnitOfWork(RoadmapDbContext db, IMediator mediator) : IU
 
         // Nothing is written yet, so committing the command's transaction here commits nothing of the command.
         await _transaction.CommitAsync(cancellationToken);
-        await _transaction.DisposeAsync();
-        await using (var separate = await db.Database.BeginTransactionAsync(cancellationToken))
+        await EndTransactionAsync();
+        try
         {
+            await using var separate = await db.Database.BeginTransactionAsync(cancellationToken);
             await work(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
             await separate.CommitAsync(cancellationToken);
         }
+        finally
+        {
+            _saved = false;
+            _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        }
 
-        _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await PublishCommittedAsync();
     }
 
     /// <summary>Saves, then delivers the events the saved changes raised to the handlers that commit with them, until none are left.</summary>
@@ -114,6 +126,27 @@ internal sealed class EfUnitOfWork(RoadmapDbContext db, IMediator mediator) : IU
         }
     }
 
+    /// <summary>
+    /// Delivers the committed events to the handlers that act after the commit. The change is committed: neither a
+    /// client giving up nor a failing handler (logged) may turn it into an error the client would retry.
+    /// </summary>
+    private async Task PublishCommittedAsync()
+    {
+        var events = _committed.ToList();
+        _committed.Clear();
+        foreach (var domainEvent in events)
+        {
+            try
+            {
+                await mediator.Publish(Wrap(typeof(AfterCommit<>), domainEvent), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogAfterCommitFailed(ex, domainEvent.GetType().Name);
+            }
+        }
+    }
+
     private async ValueTask EndTransactionAsync()
     {
         if (_transaction is not null)
@@ -124,9 +157,15 @@ internal sealed class EfUnitOfWork(RoadmapDbContext db, IMediator mediator) : IU
     }
 
     /// <summary>Leaving the outermost scope without a commit rolls back and forgets what the command changed.</summary>
-    private async ValueTask LeaveAsync()
+    private async ValueTask LeaveAsync(int commitsAtStart)
     {
-        if (--_depth > 0 || _transaction is null)
+        if (--_depth > 0)
+        {
+            _innerFailed |= _commits == commitsAtStart;
+            return;
+        }
+
+        if (_transaction is null)
         {
             return;
         }
@@ -139,8 +178,11 @@ internal sealed class EfUnitOfWork(RoadmapDbContext db, IMediator mediator) : IU
     private static INotification Wrap(Type notification, IDomainEvent domainEvent) =>
         (INotification)Activator.CreateInstance(notification.MakeGenericType(domainEvent.GetType()), domainEvent)!;
 
-    private sealed class Scope(EfUnitOfWork unitOfWork) : IAsyncDisposable
+    [LoggerMessage(Level = LogLevel.Error, Message = "An after-commit handler of {DomainEvent} failed; the change stays committed")]
+    private partial void LogAfterCommitFailed(Exception exception, string domainEvent);
+
+    private sealed class Scope(EfUnitOfWork unitOfWork, int commitsAtStart) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => unitOfWork.LeaveAsync();
+        public ValueTask DisposeAsync() => unitOfWork.LeaveAsync(commitsAtStart);
     }
 }

@@ -5,7 +5,7 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 
 /// <summary>
 /// Makes nodes that start at the same moment on one PostgreSQL database take turns through the start-up work
-/// (migrations, the job schema, the seed, the first Admin), so none of it races: a session advisory lock, held on
+/// (migrations, the job schema, the seed), so none of it races: a session advisory lock, held on
 /// its own connection and released with it even if the process dies. SQLite is one node's file; nothing to share.
 /// </summary>
 internal static class StartupLock

@@ -1,5 +1,4 @@
 using Roadmap.Application.Catalog.Contracts;
-using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Domain.Common;
 

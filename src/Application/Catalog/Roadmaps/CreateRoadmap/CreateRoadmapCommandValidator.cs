@@ -1,5 +1,4 @@
 using FluentValidation;
-using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 
 namespace Roadmap.Application.Catalog.Roadmaps.CreateRoadmap;
 

@@ -30,7 +30,7 @@ internal sealed class LoginCommandHandler(
         // this command fails, and parallel guesses get no more checks than sequential ones.
         var mayCheck = false;
         await unitOfWork.CommitSeparatelyAsync(async ct => mayCheck = await attempts.ClaimAsync(id, ct), cancellationToken);
-        if (!mayCheck || !await accounts.CheckPasswordAsync(id, request.Password, cancellationToken)
+        if (!await accounts.CheckPasswordAsync(mayCheck ? id : null, request.Password, cancellationToken)
             || !await attempts.SucceedAsync(id, cancellationToken)
             || await accounts.FindAsync(id, cancellationToken) is not { } user)
         {

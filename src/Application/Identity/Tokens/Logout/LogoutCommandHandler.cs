@@ -14,14 +14,13 @@ internal sealed class LogoutCommandHandler(
 {
     public async Task<Result> Handle(LogoutCommand request, CancellationToken cancellationToken)
     {
-        var presented = await refreshTokens.FirstOrDefaultAsync(new RefreshTokenByHashSpec(request.RefreshToken), cancellationToken);
-
-        // Someone else's token is treated as unknown: logging out never touches another account.
         if (caller.Id is not { } id)
         {
             return IdentityErrors.NotSignedIn;
         }
 
+        // Someone else's token is treated as unknown: logging out never touches another account.
+        var presented = await refreshTokens.FirstOrDefaultAsync(new RefreshTokenByHashSpec(request.RefreshToken), cancellationToken);
         if (presented is not null && presented.UserId == id)
         {
             await revocation.RevokeFamilyAsync(presented.FamilyId, clock.UtcNow, cancellationToken);
