@@ -47,6 +47,7 @@ internal sealed class CatalogMappings : IRegister
         config.NewConfig<Resource, ResourceDto>().Map(d => d.Free, s => s.IsFree);
 
         config.NewConfig<LearningRoadmap, RoadmapStateDto>();
+        config.NewConfig<LearningRoadmap, RoadmapName>();
     }
 
     /// <summary>Maps <paramref name="source"/> (the roadmap or one of its parts) in the context of <paramref name="roadmap"/>.</summary>

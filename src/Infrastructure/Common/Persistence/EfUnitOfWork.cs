@@ -52,6 +52,11 @@ internal sealed class EfUnitOfWork(RoadmapDbContext db, IMediator mediator) : IU
         }
     }
 
+    public Task SaveChangesAsync(CancellationToken cancellationToken) =>
+        _transaction is null
+            ? throw new InvalidOperationException("Saving early is for a command inside its transaction: begin one first.")
+            : SaveAsync(cancellationToken);
+
     public async Task CommitSeparatelyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
