@@ -3,6 +3,7 @@ using Roadmap.Api.Catalog;
 using Roadmap.Api.Common;
 using Roadmap.Api.Identity;
 using Roadmap.Api.Jobs;
+using Roadmap.Api.Learning;
 using Roadmap.Application;
 using Roadmap.Infrastructure;
 using Roadmap.Infrastructure.Common.Persistence;
@@ -66,6 +67,8 @@ app.MapMeEndpoints();
 app.MapUserAdminEndpoints();
 app.MapRoadmapEndpoints();
 app.MapRoadmapAuthoringEndpoints();
+app.MapEnrollmentEndpoints();
+app.MapProgressEndpoints();
 app.MapJobsDashboardEndpoints();
 
 await app.RunAsync();

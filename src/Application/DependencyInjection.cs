@@ -4,6 +4,7 @@ using Mapster;
 using MapsterMapper;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Application.Catalog.Roadmaps;
 using Roadmap.Application.Common.Behaviours;
 
 namespace Roadmap.Application;
@@ -20,13 +21,16 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
 
-        // Order matters: logging wraps validation, which wraps the transaction around the handler.
+        // Order matters: logging wraps validation, which wraps the retry of a lost race, which wraps the transaction.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ConflictRetryBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         services.AddImplementationsOf(typeof(IRequestHandler<,>), typeof(INotificationHandler<>));
         services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly(), ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        services.AddCatalogContracts();
 
         services.AddMappingsFrom(Assembly.GetExecutingAssembly());
         services.AddSingleton(sp => CreateMappings([.. sp.GetServices<MappingAssembly>().Select(m => m.Assembly)]));

@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Roadmap.Api.Identity;
+using Roadmap.Api.Learning;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Paging;
 using Roadmap.Application.Identity.Accounts.RegisterUser;
 using Roadmap.Application.Identity.Tokens.Login;
+using Roadmap.Application.Learning.Enrollments.FollowRoadmap;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Identity;
+using Roadmap.Domain.Learning;
 
 namespace Roadmap.Api.Common;
 
@@ -44,6 +47,19 @@ internal static class RequestSchemaRules
         Rule(schemas, nameof(SetRolesRequest), ["roles"], new()
         {
             ["roles"] = s => ((OpenApiSchema)s.Items!).Enum = [.. Roles.All.Select(r => (JsonNode)JsonValue.Create(r))],
+        });
+
+        Rule(schemas, nameof(FollowRoadmapCommand), ["roadmap"], new()
+        {
+            ["roadmap"] = s => Length(s, 1, CatalogLimits.SlugMaxLength),
+        });
+        Rule(schemas, nameof(UpdateTopicProgressRequest), ["status"], new()
+        {
+            ["note"] = s =>
+            {
+                s.Description = "Left out: the note stays as it is; null or \"\": cleared.";
+                s.MaxLength = LearningLimits.NoteMaxLength;
+            },
         });
 
         Rule(schemas, nameof(RoadmapDocument), ["slug", "title", "sections"], new()

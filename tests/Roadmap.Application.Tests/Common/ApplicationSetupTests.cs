@@ -17,12 +17,12 @@ namespace Roadmap.Application.Tests.Common;
 public class ApplicationSetupTests
 {
     [Fact]
-    public void Behaviours_run_logging_then_validation_then_the_transaction()
+    public void Behaviours_run_logging_then_validation_then_the_retry_of_a_lost_race_then_the_transaction()
     {
         var services = ApplicationDefaults.Apply();
 
         services.Where(d => d.ServiceType == typeof(IPipelineBehavior<,>)).Select(d => d.ImplementationType).Should().Equal(
-            typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>));
+            typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(ConflictRetryBehaviour<,>), typeof(TransactionBehaviour<,>));
     }
 
     [Fact]

@@ -9,3 +9,5 @@ internal sealed record RenameThingCommand(string Name, int Size = 1) : ICommand<
 internal sealed record DeleteThingCommand(string Name) : ICommand<Result>;
 
 internal sealed record GetThingQuery(string Name) : IQuery<Result<string>>;
+
+internal sealed record RetriedThingCommand(string Name) : ICommand<Result<int>>, IRetryOnConflict;

@@ -31,6 +31,8 @@ internal sealed class FakeUnitOfWork(Exception? failWith = null) : IUnitOfWork
         return Task.CompletedTask;
     }
 
+    public Task SaveChangesAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task CommitSeparatelyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);

@@ -48,6 +48,7 @@ internal sealed class CatalogMappings : IRegister
 
         config.NewConfig<LearningRoadmap, RoadmapStateDto>();
         config.NewConfig<RoadmapChanges, RoadmapChangesDto>();
+        config.NewConfig<LearningRoadmap, RoadmapName>();
     }
 
     /// <summary>Maps <paramref name="source"/> (the roadmap or one of its parts) in the context of <paramref name="roadmap"/>.</summary>

@@ -19,21 +19,21 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(IUnitOfWork unit
     {
         ArgumentNullException.ThrowIfNull(next);
         await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
-        var response = await next();
-        if (!response.IsSuccess)
-        {
-            return response;
-        }
-
         try
         {
+            // A handler may save early (IUnitOfWork.SaveChangesAsync), so a lost race can surface inside it too.
+            var response = await next();
+            if (!response.IsSuccess)
+            {
+                return response;
+            }
+
             await unitOfWork.CommitAsync(cancellationToken);
+            return response;
         }
         catch (ConcurrencyConflictException conflict)
         {
-            return TResponse.Failure(Error.Conflict("concurrency_conflict", conflict.Message));
+            return TResponse.Failure(Error.Conflict(IRetryOnConflict.ConcurrencyConflictCode, conflict.Message));
         }
-
-        return response;
     }
 }

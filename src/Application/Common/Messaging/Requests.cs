@@ -24,3 +24,13 @@ public sealed record BeforeCommit<TEvent>(TEvent DomainEvent) : INotification
 /// </summary>
 public sealed record AfterCommit<TEvent>(TEvent DomainEvent) : INotification
     where TEvent : IDomainEvent;
+
+/// <summary>
+/// A command whose whole read-modify-write is safe to run again when it lost a race to another writer (it reads
+/// everything it decides on inside its transaction). It is retried instead of answering a Conflict.
+/// </summary>
+public interface IRetryOnConflict
+{
+    /// <summary>The code of the Conflict a lost race becomes.</summary>
+    const string ConcurrencyConflictCode = "concurrency_conflict";
+}

@@ -29,6 +29,13 @@ public interface IUnitOfWork
     Task CommitAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Saves the pending changes inside the command's transaction without committing, so that what the database
+    /// gives (an event's growing id) is known before the handler answers. Commits nothing: the command still does.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">Another writer changed or created the same data first.</exception>
+    Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Runs <paramref name="work"/> in a transaction of its own, committed before this returns, so that it stays done
     /// even when the command then fails (a counted sign-in attempt, a revoked token family). Allowed only before the
     /// command has written anything; the command goes on in a new transaction.

@@ -57,6 +57,11 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
         await PublishCommittedAsync();
     }
 
+    public Task SaveChangesAsync(CancellationToken cancellationToken) =>
+        _transaction is null
+            ? throw new InvalidOperationException("Saving early is for a command inside its transaction: begin one first.")
+            : SaveAsync(cancellationToken);
+
     public async Task CommitSeparatelyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);

@@ -1,0 +1,125 @@
+using System.Globalization;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Roadmap.Api.Common;
+using Roadmap.Application.Common.Paging;
+using Roadmap.Application.Learning;
+using Roadmap.Application.Learning.Contracts;
+using Roadmap.Application.Learning.Progress.GetProgress;
+using Roadmap.Application.Learning.Progress.ListProgressEvents;
+using Roadmap.Application.Learning.Progress.UpdateTopicProgress;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Api.Learning;
+
+/// <summary>The signed-in learner's progress on a roadmap: read it, write one topic, read its history.</summary>
+internal static class ProgressEndpoints
+{
+    public static IEndpointRouteBuilder MapProgressEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/me/roadmaps/{slug}").WithTags("Learning").RequireAuthorization().WithNoStore();
+
+        group.MapGet("/progress", GetProgress)
+            .WithName("GetProgress")
+            .WithSummary("Every live topic of the roadmap's current version with the learner's status, note, updatedAt and version.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/progress/{topic}", UpdateProgress)
+            .WithName("UpdateTopicProgress")
+            .WithSummary("Sets the status (and the note, when sent; \"\" or null clears it) of a topic named by slug, former slug or id. " +
+                "Answers the progress with the event appended (eventId null when nothing changed) and ETag \"<version>\". " +
+                "With If-Match \"<version>\" (\"0\": nobody wrote it yet) a progress changed since is refused with 412. Follows the roadmap if needed.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapGet("/events", ListEvents)
+            .WithName("ListProgressEvents")
+            .WithSummary("The learner's progress events on the roadmap, newest first; eventId only grows.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    private static async Task<Results<Ok<RoadmapProgressDto>, ProblemHttpResult>> GetProgress(
+        string slug, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new GetProgressQuery(slug), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<TopicProgressUpdateDto>, ProblemHttpResult>> UpdateProgress(
+        string slug, string topic, UpdateTopicProgressRequest body, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var ifMatch = ParseIfMatch(http.Request);
+        if (ifMatch.Impossible)
+        {
+            return LearningErrors.ProgressChanged(topic).ToProblem();
+        }
+
+        var command = new UpdateTopicProgressCommand(slug, topic, body.Status, body.NoteSent, body.Note, ifMatch.Version);
+        var result = await mediator.Send(command, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        http.Response.Headers.ETag = VersionTag(result.Value.Version);
+        return TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<Results<Ok<PagedList<ProgressEventDto>>, ProblemHttpResult>> ListEvents(
+        string slug, IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = IPagedRequest.DefaultPageSize)
+    {
+        var result = await mediator.Send(new ListProgressEventsQuery(slug, page, pageSize), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    /// <summary>A topic's progress is tagged by its version alone: <c>"3"</c>; an untouched topic is <c>"0"</c>.</summary>
+    private static string VersionTag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>
+    /// No header or <c>*</c>: no condition. One strong tag <c>"N"</c>: version N expected. Anything else (a weak or
+    /// malformed tag, several versions) can never hold.
+    /// </summary>
+    private static (int? Version, bool Impossible) ParseIfMatch(HttpRequest request)
+    {
+        var tags = request.Headers.IfMatch.ToString().Split(',').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+        if (tags.Count == 0 || tags.Contains("*"))
+        {
+            return (null, false);
+        }
+
+        var versions = tags
+            .Select(t => t.Length > 2 && t[0] == '"' && t[^1] == '"'
+                && int.TryParse(t[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (int?)null)
+            .Distinct()
+            .ToList();
+        return versions is [{ } version] ? (version, false) : (null, true);
+    }
+}
+
+/// <summary>
+/// A topic's new status, and its note when sent: a note left out stays as it is, while <c>null</c> or <c>""</c>
+/// clears it — so the setter records that the property was there.
+/// </summary>
+internal sealed class UpdateTopicProgressRequest
+{
+    private readonly string? _note;
+
+    public ProgressStatus? Status { get; init; }
+
+    public string? Note
+    {
+        get => _note;
+        init
+        {
+            _note = value;
+            NoteSent = true;
+        }
+    }
+
+    internal bool NoteSent { get; private init; }
+}

@@ -1,0 +1,42 @@
+using Roadmap.Domain.Catalog;
+
+namespace Roadmap.Application.Catalog.Contracts;
+
+/// <summary>
+/// What other modules (Learning) may know of the catalog, as values: they never read its entities or tables.
+/// Visibility is the caller's to decide (a draft is returned with its status).
+/// </summary>
+public interface ICatalogReader
+{
+    /// <summary>A roadmap's outline: its live topics in roadmap order, or null when there is no such roadmap.</summary>
+    Task<RoadmapOutline?> GetRoadmapOutlineAsync(string slug, CancellationToken cancellationToken);
+
+    /// <summary>The slug and title of each of these roadmaps that exists, by id.</summary>
+    Task<IReadOnlyDictionary<Guid, RoadmapName>> GetRoadmapNamesAsync(IReadOnlyCollection<Guid> roadmapIds, CancellationToken cancellationToken);
+}
+
+/// <summary>A roadmap as another module sees it: its state and its live topics, in roadmap order (section, then topic).</summary>
+public sealed record RoadmapOutline(Guid Id, string Slug, string Title, RoadmapStatus Status, int Version, IReadOnlyList<TopicOutline> Topics)
+{
+    /// <summary>The live topic named by <paramref name="key"/>: its id, its slug, or one of its former slugs.</summary>
+    public TopicOutline? FindTopic(string key) =>
+        Guid.TryParse(key, out var id)
+            ? Topics.FirstOrDefault(t => t.Id == id)
+            : Topics.FirstOrDefault(t => t.Slug == key) ?? Topics.FirstOrDefault(t => t.FormerSlugs.Contains(key));
+}
+
+/// <summary>A live topic: its stable id, its slugs, its place and what it needs first (topic ids).</summary>
+public sealed record TopicOutline(
+    Guid Id,
+    string Slug,
+    IReadOnlyList<string> FormerSlugs,
+    string Section,
+    int SectionOrder,
+    int Order,
+    string Title,
+    TopicKind Kind,
+    Difficulty Difficulty,
+    int EstimatedMinutes,
+    IReadOnlyList<Guid> Prerequisites);
+
+public sealed record RoadmapName(Guid Id, string Slug, string Title);

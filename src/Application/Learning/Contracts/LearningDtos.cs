@@ -1,0 +1,39 @@
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Application.Learning.Contracts;
+
+/// <summary>A roadmap the learner follows.</summary>
+public sealed record EnrollmentDto(string RoadmapSlug, string RoadmapTitle, DateTimeOffset EnrolledAt);
+
+/// <summary>What following did: <see cref="Created"/> is false when the learner already followed the roadmap.</summary>
+public sealed record FollowRoadmapResult(EnrollmentDto Enrollment, bool Created);
+
+/// <summary>A roadmap the learner follows, in their list, with the time of their last progress change.</summary>
+public sealed record EnrollmentListItemDto(string RoadmapSlug, string RoadmapTitle, DateTimeOffset EnrolledAt, DateTimeOffset? LastActivityAt);
+
+/// <summary>The learner's progress on every live topic of a roadmap's current version, in roadmap order.</summary>
+public sealed record RoadmapProgressDto(string RoadmapSlug, int RoadmapVersion, IReadOnlyList<TopicProgressDto> Topics);
+
+/// <summary>Progress on one topic; an untouched one is NotStarted at version 0 with no updatedAt.</summary>
+public sealed record TopicProgressDto(
+    Guid TopicId,
+    string Topic,
+    string Section,
+    ProgressStatus Status,
+    string? Note,
+    DateTimeOffset? UpdatedAt,
+    int Version);
+
+/// <summary>Progress on a topic after a write, with the event it appended (null when nothing changed).</summary>
+public sealed record TopicProgressUpdateDto(
+    Guid TopicId,
+    string Topic,
+    string Section,
+    ProgressStatus Status,
+    string? Note,
+    DateTimeOffset? UpdatedAt,
+    int Version,
+    long? EventId);
+
+/// <summary>One change of progress; <see cref="Topic"/> is the topic's slug at the time.</summary>
+public sealed record ProgressEventDto(long EventId, Guid TopicId, string Topic, ProgressStatus From, ProgressStatus To, DateTimeOffset OccurredAt);

@@ -1,0 +1,9 @@
+using FluentValidation;
+using Roadmap.Domain.Catalog;
+
+namespace Roadmap.Application.Learning.Enrollments.FollowRoadmap;
+
+internal sealed class FollowRoadmapCommandValidator : AbstractValidator<FollowRoadmapCommand>
+{
+    public FollowRoadmapCommandValidator() => RuleFor(c => c.Roadmap).NotEmpty().MaximumLength(CatalogLimits.SlugMaxLength);
+}

@@ -1,0 +1,46 @@
+using Ardalis.Specification;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Application.Learning;
+
+/// <summary>A learner's enrollment in a roadmap (left or not), tracked for a change.</summary>
+public sealed class EnrollmentSpec : Specification<Enrollment>, ISingleResultSpecification<Enrollment>
+{
+    public EnrollmentSpec(Guid learnerId, Guid roadmapId) => Query.Where(e => e.LearnerId == learnerId && e.RoadmapId == roadmapId);
+}
+
+/// <summary>The roadmaps a learner follows now, most recently followed first, a page at a time.</summary>
+public sealed class ActiveEnrollmentsSpec : Specification<Enrollment>
+{
+    public ActiveEnrollmentsSpec(Guid learnerId, int page, int pageSize) =>
+        Query.Where(e => e.LearnerId == learnerId && e.LeftAt == null)
+            .OrderByDescending(e => e.EnrolledAt)
+            .ThenBy(e => e.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .AsNoTracking();
+}
+
+/// <summary>A learner's progress on one topic, tracked for a change.</summary>
+public sealed class TopicProgressSpec : Specification<TopicProgress>, ISingleResultSpecification<TopicProgress>
+{
+    public TopicProgressSpec(Guid learnerId, Guid topicId) => Query.Where(p => p.LearnerId == learnerId && p.TopicId == topicId);
+}
+
+/// <summary>Every progress row of a learner on a roadmap (retired topics' too), untracked.</summary>
+public sealed class RoadmapProgressSpec : Specification<TopicProgress>
+{
+    public RoadmapProgressSpec(Guid learnerId, Guid roadmapId) =>
+        Query.Where(p => p.LearnerId == learnerId && p.RoadmapId == roadmapId).AsNoTracking();
+}
+
+/// <summary>A learner's progress events on a roadmap, newest first, a page at a time (projected by the caller).</summary>
+public sealed class ProgressEventsSpec : Specification<ProgressEvent>
+{
+    public ProgressEventsSpec(Guid learnerId, Guid roadmapId, int page, int pageSize) =>
+        Query.Where(e => e.LearnerId == learnerId && e.RoadmapId == roadmapId)
+            .OrderByDescending(e => e.EventId)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .AsNoTracking();
+}

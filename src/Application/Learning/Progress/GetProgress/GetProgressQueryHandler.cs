@@ -1,0 +1,38 @@
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Learning.Contracts;
+using Roadmap.Domain.Common;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Application.Learning.Progress.GetProgress;
+
+internal sealed class GetProgressQueryHandler(ICatalogReader catalog, IReadRepository<TopicProgress> progress, ICurrentUser user)
+    : IRequestHandler<GetProgressQuery, Result<RoadmapProgressDto>>
+{
+    public async Task<Result<RoadmapProgressDto>> Handle(GetProgressQuery request, CancellationToken cancellationToken)
+    {
+        var learner = user.Learner();
+        if (!learner.IsSuccess)
+        {
+            return learner.Error;
+        }
+
+        var roadmap = await catalog.FindAsync(request.Roadmap, cancellationToken);
+        if (!roadmap.IsSuccess)
+        {
+            return roadmap.Error;
+        }
+
+        var outline = roadmap.Value;
+        var stored = (await progress.ListAsync(new RoadmapProgressSpec(learner.Value, outline.Id), cancellationToken))
+            .ToDictionary(p => p.TopicId);
+
+        // Live topics only: a retired topic's progress is kept but leaves the listing; a new topic starts untouched.
+        var topics = outline.Topics.Select(t => stored.TryGetValue(t.Id, out var p)
+                ? new TopicProgressDto(t.Id, t.Slug, t.Section, p.Status, p.Note, p.UpdatedAt, p.Version)
+                : new TopicProgressDto(t.Id, t.Slug, t.Section, ProgressStatus.NotStarted, null, null, 0))
+            .ToList();
+        return new RoadmapProgressDto(outline.Slug, outline.Version, topics);
+    }
+}

@@ -1,0 +1,90 @@
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Learning.Contracts;
+using Roadmap.Application.Learning.Enrollments;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Application.Learning.Progress.UpdateTopicProgress;
+
+/// <summary>
+/// One read-modify-write of a topic's progress. The version is the row's concurrency token, so of two writers that
+/// read the same version only the first saves; the other's command runs again from the new version (and, if it
+/// expected the old one, gets 412). The first write of a topic races on the unique (learner, topic) index the same way.
+/// </summary>
+internal sealed class UpdateTopicProgressCommandHandler(
+    ICatalogReader catalog,
+    IRepository<TopicProgress> progress,
+    IRepository<ProgressEvent> events,
+    IRepository<Enrollment> enrollments,
+    IUnitOfWork unitOfWork,
+    ICurrentUser user,
+    IClock clock)
+    : IRequestHandler<UpdateTopicProgressCommand, Result<TopicProgressUpdateDto>>
+{
+    public async Task<Result<TopicProgressUpdateDto>> Handle(UpdateTopicProgressCommand request, CancellationToken cancellationToken)
+    {
+        var learner = user.Learner();
+        if (!learner.IsSuccess)
+        {
+            return learner.Error;
+        }
+
+        var roadmap = await catalog.FindAsync(request.Roadmap, cancellationToken);
+        if (!roadmap.IsSuccess)
+        {
+            return roadmap.Error;
+        }
+
+        var outline = roadmap.Value;
+        var topic = outline.FindTopic(request.Topic);
+        if (topic is null)
+        {
+            return LearningErrors.TopicNotFound(outline.Slug, request.Topic);
+        }
+
+        var now = clock.UtcNow;
+        var current = await progress.SingleOrDefaultAsync(new TopicProgressSpec(learner.Value, topic.Id), cancellationToken);
+        if (request.ExpectedVersion is { } expected && expected != (current?.Version ?? 0))
+        {
+            return LearningErrors.ProgressChanged(topic.Slug);
+        }
+
+        // Writing progress follows the roadmap; an archived one can no longer be followed, only written by its learners.
+        var (enrollment, started) = await enrollments.FollowAsync(learner.Value, outline.Id, now, cancellationToken);
+        if (started && outline.Status == RoadmapStatus.Archived)
+        {
+            return LearningErrors.RoadmapArchived(outline.Slug);
+        }
+
+        var item = current ?? TopicProgress.Untouched(learner.Value, outline.Id, topic.Id);
+        var note = request.NoteSent ? TopicProgress.SetNote(request.Note) : TopicProgress.KeepNote;
+        var changed = item.Update(request.Status!.Value, note, now);
+        if (!changed.IsSuccess)
+        {
+            return changed.Error;
+        }
+
+        long? eventId = null;
+        if (changed.Value)
+        {
+            if (current is null)
+            {
+                progress.Add(item);
+            }
+
+            var change = item.DomainEvents.OfType<TopicProgressChangedDomainEvent>().Last();
+            var appended = ProgressEvent.Record(change, topic.Slug);
+            events.Add(appended);
+            enrollment.RecordActivity(now);
+
+            // Saved now, in the command's transaction, so the event's id (given by the database) can be answered.
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            eventId = appended.EventId;
+        }
+
+        return new TopicProgressUpdateDto(topic.Id, topic.Slug, topic.Section, item.Status, item.Note, item.UpdatedAt, item.Version, eventId);
+    }
+}

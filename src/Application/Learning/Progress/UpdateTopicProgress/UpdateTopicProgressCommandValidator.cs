@@ -1,0 +1,14 @@
+using FluentValidation;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Application.Learning.Progress.UpdateTopicProgress;
+
+internal sealed class UpdateTopicProgressCommandValidator : AbstractValidator<UpdateTopicProgressCommand>
+{
+    public UpdateTopicProgressCommandValidator()
+    {
+        RuleFor(c => c.Status).NotNull().IsInEnum();
+        RuleFor(c => c.Note).MaximumLength(LearningLimits.NoteMaxLength);
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0);
+    }
+}

@@ -1,0 +1,92 @@
+using Roadmap.Domain.Common;
+
+namespace Roadmap.Domain.Learning;
+
+/// <summary>
+/// A learner's progress on one topic, by the topic's stable id (so it survives renames). An untouched topic has
+/// no row: it reads as <see cref="ProgressStatus.NotStarted"/>, no note, version 0. Every effective change
+/// increments <see cref="Version"/>, which is also the optimistic concurrency token.
+/// </summary>
+public sealed class TopicProgress : AggregateRoot
+{
+    private TopicProgress()
+    {
+    }
+
+    private TopicProgress(Guid learnerId, Guid roadmapId, Guid topicId)
+    {
+        Id = Guid.CreateVersion7();
+        LearnerId = learnerId;
+        RoadmapId = roadmapId;
+        TopicId = topicId;
+        Status = ProgressStatus.NotStarted;
+    }
+
+    public Guid LearnerId { get; private set; }
+
+    public Guid RoadmapId { get; private set; }
+
+    public Guid TopicId { get; private set; }
+
+    public ProgressStatus Status { get; private set; }
+
+    public string? Note { get; private set; }
+
+    /// <summary>When the progress last changed; null while untouched.</summary>
+    public DateTimeOffset? UpdatedAt { get; private set; }
+
+    /// <summary>0 while untouched, 1 after the first change, +1 for every later one.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>The progress of a topic nobody wrote yet (version 0); the first change makes it version 1.</summary>
+    public static TopicProgress Untouched(Guid learnerId, Guid roadmapId, Guid topicId) => new(learnerId, roadmapId, topicId);
+
+    public Result<bool> MarkInProgress(DateTimeOffset now) => Update(ProgressStatus.InProgress, KeepNote, now);
+
+    public Result<bool> MarkDone(DateTimeOffset now) => Update(ProgressStatus.Done, KeepNote, now);
+
+    public Result<bool> Skip(DateTimeOffset now) => Update(ProgressStatus.Skipped, KeepNote, now);
+
+    public Result<bool> Reset(DateTimeOffset now) => Update(ProgressStatus.NotStarted, KeepNote, now);
+
+    /// <summary>Marker for <see cref="Update"/>: leave the note as it is.</summary>
+    public static NoteChange KeepNote { get; } = new(Keep: true, Text: null);
+
+    /// <summary>Marker for <see cref="Update"/>: set the note (null or empty clears it).</summary>
+    public static NoteChange SetNote(string? text) => new(Keep: false, Text: text);
+
+    /// <summary>
+    /// Sets the status and, unless told to keep it, the note (empty clears it). True when anything changed: then the
+    /// version goes up and <see cref="TopicProgressChangedDomainEvent"/> is raised. A note too long changes nothing.
+    /// </summary>
+    public Result<bool> Update(ProgressStatus status, NoteChange note, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        if (!Enum.IsDefined(status))
+        {
+            return Error.Validation("status", $"'{status}' is not a progress status.");
+        }
+
+        var newNote = note.Keep ? Note : (string.IsNullOrEmpty(note.Text) ? null : note.Text);
+        if (newNote is { Length: > LearningLimits.NoteMaxLength })
+        {
+            return Error.Validation("note", $"A note has at most {LearningLimits.NoteMaxLength} characters.");
+        }
+
+        if (status == Status && string.Equals(newNote, Note, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var from = Status;
+        Status = status;
+        Note = newNote;
+        UpdatedAt = now;
+        Version++;
+        Raise(new TopicProgressChangedDomainEvent(LearnerId, RoadmapId, TopicId, from, status, Version, now));
+        return true;
+    }
+}
+
+/// <summary>What to do with a note: keep it, or set it to <see cref="Text"/> (null or empty clears it).</summary>
+public sealed record NoteChange(bool Keep, string? Text);

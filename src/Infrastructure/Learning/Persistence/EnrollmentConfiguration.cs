@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Infrastructure.Learning.Persistence;
+
+/// <summary>
+/// Learning keeps the ids of learners and roadmaps, not foreign keys to them: their tables are other modules'.
+/// </summary>
+internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollment>
+{
+    public void Configure(EntityTypeBuilder<Enrollment> builder)
+    {
+        builder.ToTable("enrollments");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+
+        // One per learner and roadmap: two requests following at once cannot both add one.
+        builder.HasIndex(e => new { e.LearnerId, e.RoadmapId }).IsUnique();
+        builder.HasIndex(e => new { e.LearnerId, e.EnrolledAt });
+        builder.Ignore(e => e.IsActive);
+        builder.Ignore(e => e.DomainEvents);
+    }
+}

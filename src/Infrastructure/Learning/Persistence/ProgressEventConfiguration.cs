@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Infrastructure.Learning.Persistence;
+
+internal sealed class ProgressEventConfiguration : IEntityTypeConfiguration<ProgressEvent>
+{
+    public void Configure(EntityTypeBuilder<ProgressEvent> builder)
+    {
+        builder.ToTable("progress_events");
+
+        // The database numbers events (SQLite AUTOINCREMENT, PostgreSQL and SQL Server identity): ids only grow.
+        builder.HasKey(e => e.EventId);
+        builder.Property(e => e.EventId).ValueGeneratedOnAdd();
+        builder.HasIndex(e => new { e.LearnerId, e.RoadmapId, e.EventId });
+        builder.Property(e => e.TopicSlug).HasMaxLength(LearningLimits.TopicSlugMaxLength);
+        builder.Property(e => e.From).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.To).HasConversion<string>().HasMaxLength(16);
+    }
+}

@@ -1,0 +1,327 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using FluentAssertions;
+using Roadmap.Api.Tests.Infrastructure;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Paging;
+using Roadmap.Application.Learning.Contracts;
+using Roadmap.Domain.Identity;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Api.Tests.Learning;
+
+/// <summary>
+/// Following roadmaps and recording progress over HTTP: enrollments, topic progress with versions and If-Match,
+/// progress events, content changes (renames, retirements), racing writers and bad input.
+/// </summary>
+public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TFactory>(factory)
+    where TFactory : RoadmapApiFactory
+{
+    private const string ProblemJson = "application/problem+json";
+
+    [Fact]
+    public async Task Following_is_created_once_listed_left_and_followed_again()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+
+        var first = await learner.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct);
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        first.Headers.Location!.OriginalString.Should().Be($"/api/me/enrollments/{slug}");
+        var enrollment = await Read<EnrollmentDto>(first);
+        enrollment.Should().BeEquivalentTo(new { RoadmapSlug = slug, RoadmapTitle = "Test roadmap" });
+
+        var again = await learner.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct);
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Read<EnrollmentDto>(again)).EnrolledAt.Should().Be(enrollment.EnrolledAt);
+
+        var list = await Read<PagedList<EnrollmentListItemDto>>(await learner.Client.GetAsync("/api/me/enrollments", Ct));
+        list.TotalCount.Should().Be(1);
+        list.Items.Should().ContainSingle().Which.Should().BeEquivalentTo(new { RoadmapSlug = slug, LastActivityAt = (DateTimeOffset?)null });
+
+        (await learner.Client.DeleteAsync($"/api/me/enrollments/{slug}", Ct)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await Read<PagedList<EnrollmentListItemDto>>(await learner.Client.GetAsync("/api/me/enrollments", Ct))).Items.Should().BeEmpty();
+        await ShouldBeProblem(await learner.Client.DeleteAsync($"/api/me/enrollments/{slug}", Ct), HttpStatusCode.NotFound, "learning.not_following");
+
+        (await learner.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await Read<PagedList<EnrollmentListItemDto>>(await learner.Client.GetAsync("/api/me/enrollments?page=1&pageSize=5", Ct))).Items
+            .Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Following_an_unknown_draft_or_archived_roadmap_is_refused()
+    {
+        using var author = await SignIn(Roles.Author);
+        var draft = TestDocuments.NewSlug("draft");
+        (await author.Client.PostAsJsonAsync("/api/roadmaps", TestDocuments.Small(draft), Json, Ct)).EnsureSuccessStatusCode();
+        var archived = await Published();
+        (await author.Client.PostAsync($"/api/roadmaps/{archived}/archive", null, Ct)).EnsureSuccessStatusCode();
+        using var learner = await SignIn();
+
+        await ShouldBeProblem(await Follow(learner, "no-such-roadmap"), HttpStatusCode.NotFound, "learning.roadmap_not_found");
+        await ShouldBeProblem(await Follow(learner, draft), HttpStatusCode.NotFound, "learning.roadmap_not_found");
+        await ShouldBeProblem(await Follow(author, draft), HttpStatusCode.NotFound, "learning.roadmap_not_found");
+        await ShouldBeProblem(await Follow(learner, archived), HttpStatusCode.Conflict, "learning.roadmap_archived");
+        await ShouldBeProblem(await Put(learner, archived, "a", new { status = "Done" }), HttpStatusCode.Conflict, "learning.roadmap_archived");
+        await ShouldBeProblem(await learner.Client.DeleteAsync("/api/me/enrollments/no-such-roadmap", Ct), HttpStatusCode.NotFound);
+        await ShouldBeProblem(await learner.Client.GetAsync($"/api/me/roadmaps/{draft}/progress", Ct), HttpStatusCode.NotFound);
+        await ShouldBeProblem(await learner.Client.GetAsync("/api/me/roadmaps/no-such-roadmap/events", Ct), HttpStatusCode.NotFound);
+        await ShouldBeProblem(await Put(learner, "no-such-roadmap", "a", new { status = "Done" }), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Learning_routes_are_for_signed_in_callers()
+    {
+        var slug = await Published();
+        using var anonymous = Client();
+
+        (await anonymous.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.GetAsync("/api/me/enrollments", Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.DeleteAsync($"/api/me/enrollments/{slug}", Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.GetAsync($"/api/me/roadmaps/{slug}/progress", Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.PutAsJsonAsync($"/api/me/roadmaps/{slug}/progress/a", new { status = "Done" }, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.GetAsync($"/api/me/roadmaps/{slug}/events", Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Progress_lists_every_live_topic_in_roadmap_order_untouched_ones_at_version_0()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+
+        var progress = await Progress(learner, slug);
+
+        progress.RoadmapSlug.Should().Be(slug);
+        progress.RoadmapVersion.Should().Be(1);
+        progress.Topics.Select(t => (t.Topic, t.Section)).Should().Equal(("a", "basics"), ("b", "basics"), ("c", "advanced"));
+        progress.Topics.Should().OnlyContain(t => t.Status == ProgressStatus.NotStarted && t.Version == 0 && t.UpdatedAt == null && t.Note == null);
+    }
+
+    [Fact]
+    public async Task Marking_a_topic_done_appends_an_event_answers_the_version_as_ETag_and_follows_the_roadmap()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+
+        var response = await Put(learner, slug, "a", new { status = "Done", note = "easy" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.ETag!.Tag.Should().Be("\"1\"");
+        var item = await Read<TopicProgressUpdateDto>(response);
+        item.Should().BeEquivalentTo(new { Topic = "a", Section = "basics", Status = ProgressStatus.Done, Note = "easy", Version = 1 });
+        item.EventId.Should().BePositive();
+        item.UpdatedAt.Should().NotBeNull();
+
+        var enrollments = await Read<PagedList<EnrollmentListItemDto>>(await learner.Client.GetAsync("/api/me/enrollments", Ct));
+        enrollments.Items.Should().ContainSingle().Which.LastActivityAt.Should().Be(item.UpdatedAt);
+        (await Progress(learner, slug)).Topics[0].Should().BeEquivalentTo(new { item.TopicId, Status = ProgressStatus.Done, Note = "easy", Version = 1 });
+
+        var events = await Read<PagedList<ProgressEventDto>>(await learner.Client.GetAsync($"/api/me/roadmaps/{slug}/events", Ct));
+        events.Items.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            EventId = item.EventId!.Value, item.TopicId, Topic = "a", From = ProgressStatus.NotStarted, To = ProgressStatus.Done,
+        });
+    }
+
+    [Fact]
+    public async Task A_change_that_changes_nothing_keeps_the_version_and_appends_no_event_while_a_note_alone_is_a_change()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        var first = await Read<TopicProgressUpdateDto>(await Put(learner, slug, "b", new { status = "InProgress", note = "started" }));
+
+        var same = await Put(learner, slug, "b", new { status = "InProgress" });
+        same.Headers.ETag!.Tag.Should().Be("\"1\"");
+        (await Read<TopicProgressUpdateDto>(same)).Should().BeEquivalentTo(new { Version = 1, Note = "started", EventId = (long?)null });
+
+        var noteOnly = await Read<TopicProgressUpdateDto>(await Put(learner, slug, "b", new { status = "InProgress", note = "halfway" }));
+        noteOnly.Version.Should().Be(2);
+        noteOnly.EventId.Should().BeGreaterThan(first.EventId!.Value);
+
+        var cleared = await Read<TopicProgressUpdateDto>(await Put(learner, slug, "b", new { status = "InProgress", note = (string?)null }));
+        cleared.Should().BeEquivalentTo(new { Version = 3, Note = (string?)null });
+        var emptied = await Read<TopicProgressUpdateDto>(await Put(learner, slug, "b", new { status = "InProgress", note = "" }));
+        emptied.Should().BeEquivalentTo(new { Version = 3, EventId = (long?)null }, "an empty note is no note, already cleared");
+
+        var events = await Read<PagedList<ProgressEventDto>>(await learner.Client.GetAsync($"/api/me/roadmaps/{slug}/events?pageSize=2", Ct));
+        events.TotalCount.Should().Be(3);
+        events.Items.Select(e => e.EventId).Should().BeInDescendingOrder();
+        events.Items[0].Should().BeEquivalentTo(new { From = ProgressStatus.InProgress, To = ProgressStatus.InProgress });
+        var second = await Read<PagedList<ProgressEventDto>>(await learner.Client.GetAsync($"/api/me/roadmaps/{slug}/events?page=2&pageSize=2", Ct));
+        second.Items.Should().ContainSingle().Which.EventId.Should().Be(first.EventId!.Value);
+    }
+
+    [Fact]
+    public async Task A_topic_is_named_by_slug_former_slug_or_id_and_If_Match_guards_its_version()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        var topicId = (await Progress(learner, slug)).Topics.Single(t => t.Topic == "c").TopicId;
+
+        await ShouldBeProblem(await Put(learner, slug, "c", new { status = "Done" }, ifMatch: "\"1\""), HttpStatusCode.PreconditionFailed, "learning.progress_changed");
+        var created = await Put(learner, slug, topicId.ToString(), new { status = "Done" }, ifMatch: "\"0\"");
+        created.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Read<TopicProgressUpdateDto>(created)).Should().BeEquivalentTo(new { TopicId = topicId, Topic = "c", Version = 1 });
+
+        await ShouldBeProblem(await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: "\"0\""), HttpStatusCode.PreconditionFailed);
+        await ShouldBeProblem(await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: "W/\"1\""), HttpStatusCode.PreconditionFailed);
+        await ShouldBeProblem(await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: "\"x\""), HttpStatusCode.PreconditionFailed);
+        var updated = await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: "\"1\"");
+        updated.StatusCode.Should().Be(HttpStatusCode.OK);
+        updated.Headers.ETag!.Tag.Should().Be("\"2\"");
+        (await Progress(learner, slug)).Topics.Single(t => t.TopicId == topicId).Status.Should().Be(ProgressStatus.Skipped);
+
+        await ShouldBeProblem(await Put(learner, slug, "no-such-topic", new { status = "Done" }), HttpStatusCode.NotFound, "learning.topic_not_found");
+        await ShouldBeProblem(await Put(learner, slug, Guid.NewGuid().ToString(), new { status = "Done" }), HttpStatusCode.NotFound, "learning.topic_not_found");
+    }
+
+    [Fact]
+    public async Task Progress_follows_a_renamed_topic_and_a_retired_topic_leaves_the_listing()
+    {
+        using var author = await SignIn(Roles.Author);
+        var slug = await Published(author);
+        using var learner = await SignIn();
+        var before = await Progress(learner, slug);
+        (await Put(learner, slug, "a", new { status = "Done" })).EnsureSuccessStatusCode();
+        (await Put(learner, slug, "c", new { status = "InProgress" })).EnsureSuccessStatusCode();
+
+        // Version 2: "a" is renamed "first" (a former slug keeps it), "c" is removed (retired).
+        var document = TestDocuments.Small(slug).WithTopics(0, TestDocuments.Topic("first", formerSlugs: ["a"]), TestDocuments.Topic("b", prerequisites: ["first"]));
+        document = document with { Sections = [document.Sections[0], document.Sections[1] with { Topics = [TestDocuments.Topic("d")] }] };
+        (await author.Client.PutAsJsonAsync($"/api/roadmaps/{slug}", document, Json, Ct)).EnsureSuccessStatusCode();
+
+        var after = await Progress(learner, slug);
+        after.RoadmapVersion.Should().Be(2);
+        after.Topics.Select(t => t.Topic).Should().Equal("first", "b", "d");
+        after.Topics[0].Should().BeEquivalentTo(new { before.Topics[0].TopicId, Status = ProgressStatus.Done, Version = 1 });
+        after.Topics[2].Should().BeEquivalentTo(new { Status = ProgressStatus.NotStarted, Version = 0 }, "a new topic starts untouched");
+
+        var viaFormer = await Read<TopicProgressUpdateDto>(await Put(learner, slug, "a", new { status = "Done", note = "renamed" }));
+        viaFormer.Should().BeEquivalentTo(new { before.Topics[0].TopicId, Topic = "first", Version = 2 });
+        await ShouldBeProblem(await Put(learner, slug, "c", new { status = "Done" }), HttpStatusCode.NotFound, "learning.topic_not_found");
+        await ShouldBeProblem(await Put(learner, slug, before.Topics[2].TopicId.ToString(), new { status = "Done" }), HttpStatusCode.NotFound);
+
+        var events = await Read<PagedList<ProgressEventDto>>(await learner.Client.GetAsync($"/api/me/roadmaps/{slug}/events", Ct));
+        events.Items.Select(e => e.Topic).Should().Equal(["first", "c", "a"], "history keeps the retired topic and the slugs of the time");
+    }
+
+    [Fact]
+    public async Task Racing_writers_without_If_Match_all_succeed_one_after_another()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        const int writers = 8;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, writers).Select(i =>
+            Put(learner, slug, "a", new { status = "InProgress", note = $"writer {i}" })));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+        var items = await Task.WhenAll(responses.Select(Read<TopicProgressUpdateDto>));
+        items.Select(i => i.Version).Should().BeEquivalentTo(Enumerable.Range(1, writers), "each write has its own version");
+        items.Select(i => i.EventId).Should().OnlyHaveUniqueItems().And.OnlyContain(id => id != null);
+        var last = items.MaxBy(i => i.Version)!;
+        (await Progress(learner, slug)).Topics[0].Should().BeEquivalentTo(new { Version = writers, last.Note });
+        (await Read<PagedList<ProgressEventDto>>(await learner.Client.GetAsync($"/api/me/roadmaps/{slug}/events", Ct))).TotalCount.Should().Be(writers);
+    }
+
+    [Fact]
+    public async Task Racing_writers_with_the_same_If_Match_let_exactly_one_win()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        const int writers = 8;
+
+        var onUntouched = await Task.WhenAll(Enumerable.Range(0, writers).Select(i =>
+            Put(learner, slug, "b", new { status = "InProgress", note = $"writer {i}" }, ifMatch: "\"0\"")));
+        onUntouched.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(1);
+        onUntouched.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed).Should().Be(writers - 1);
+
+        var onVersion1 = await Task.WhenAll(Enumerable.Range(0, writers).Select(i =>
+            Put(learner, slug, "b", new { status = "Done", note = $"writer {i}" }, ifMatch: "\"1\"")));
+        onVersion1.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(1);
+        onVersion1.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed).Should().Be(writers - 1);
+
+        (await Progress(learner, slug)).Topics[1].Version.Should().Be(2);
+        (await Read<PagedList<ProgressEventDto>>(await learner.Client.GetAsync($"/api/me/roadmaps/{slug}/events", Ct))).TotalCount.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_client_problem_and_changes_nothing()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+
+        await ShouldBeProblem(await Put(learner, slug, "a", new { status = "Finished" }), HttpStatusCode.BadRequest);
+        await ShouldBeProblem(await Put(learner, slug, "a", new { status = 2 }), HttpStatusCode.BadRequest);
+        await ShouldBeProblem(await Put(learner, slug, "a", new { note = "no status" }), HttpStatusCode.BadRequest, field: "status");
+        await ShouldBeProblem(await Put(learner, slug, "a", new { status = "Done", note = new string('x', LearningLimits.NoteMaxLength + 1) }), HttpStatusCode.BadRequest, field: "note");
+        await ShouldBeProblem(await Put(learner, slug, "a", new { status = "Done", colour = "blue" }), HttpStatusCode.BadRequest);
+        await ShouldBeProblem(await Raw(learner, HttpMethod.Put, $"/api/me/roadmaps/{slug}/progress/a", "{\"status\": \"Done\""), HttpStatusCode.BadRequest);
+        await ShouldBeProblem(await Raw(learner, HttpMethod.Post, "/api/me/enrollments", "{\"roadmap\": "), HttpStatusCode.BadRequest);
+        await ShouldBeProblem(await Raw(learner, HttpMethod.Post, "/api/me/enrollments", "{}"), HttpStatusCode.BadRequest, field: "roadmap");
+        await ShouldBeProblem(await learner.Client.GetAsync("/api/me/enrollments?pageSize=101", Ct), HttpStatusCode.BadRequest);
+        await ShouldBeProblem(await learner.Client.GetAsync($"/api/me/roadmaps/{slug}/events?page=0", Ct), HttpStatusCode.BadRequest);
+
+        (await Progress(learner, slug)).Topics.Should().OnlyContain(t => t.Version == 0);
+        (await Read<PagedList<EnrollmentListItemDto>>(await learner.Client.GetAsync("/api/me/enrollments", Ct))).Items.Should().BeEmpty();
+    }
+
+    private async Task<string> Published(SignedIn? author = null)
+    {
+        var slug = TestDocuments.NewSlug("learn");
+        using var created = author is null ? await SignIn(Roles.Author) : null;
+        var client = (author ?? created!).Client;
+        (await client.PostAsJsonAsync("/api/roadmaps", TestDocuments.Small(slug), Json, Ct)).EnsureSuccessStatusCode();
+        (await client.PostAsync($"/api/roadmaps/{slug}/publish", null, Ct)).EnsureSuccessStatusCode();
+        return slug;
+    }
+
+    private static Task<HttpResponseMessage> Follow(SignedIn who, string slug) =>
+        who.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct);
+
+    private static async Task<RoadmapProgressDto> Progress(SignedIn who, string slug)
+    {
+        var response = await who.Client.GetAsync($"/api/me/roadmaps/{slug}/progress", Ct);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return await Read<RoadmapProgressDto>(response);
+    }
+
+    private static Task<HttpResponseMessage> Put(SignedIn who, string slug, string topic, object body, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/me/roadmaps/{slug}/progress/{topic}")
+        {
+            Content = JsonContent.Create(body, options: Json),
+        };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return who.Client.SendAsync(request, Ct);
+    }
+
+    private static Task<HttpResponseMessage> Raw(SignedIn who, HttpMethod method, string path, string json) =>
+        who.Client.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }, Ct);
+
+    private static async Task ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string? code = null, string? field = null)
+    {
+        response.StatusCode.Should().Be(status, await response.Content.ReadAsStringAsync(Ct));
+        response.Content.Headers.ContentType!.MediaType.Should().Be(ProblemJson);
+        var problem = await ReadJson(response);
+        if (code is not null)
+        {
+            problem.GetProperty("code").GetString().Should().Be(code);
+        }
+
+        if (field is not null)
+        {
+            problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().Contain(field);
+        }
+    }
+}
+
+public sealed class LearningTests_Sqlite(SqliteApiFactory factory) : LearningTests<SqliteApiFactory>(factory);
+
+public sealed class LearningTests_Postgres(PostgresApiFactory factory) : LearningTests<PostgresApiFactory>(factory);
