@@ -1,4 +1,4 @@
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Common;
 

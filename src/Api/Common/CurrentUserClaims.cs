@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Common;
 

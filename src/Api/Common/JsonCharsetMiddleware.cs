@@ -17,7 +17,8 @@ internal sealed class JsonCharsetMiddleware(RequestDelegate next)
             && MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
             && mediaType.Parameters.FirstOrDefault(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)) is { } charset)
         {
-            var value = HeaderUtilities.RemoveQuotes(charset.Value).Trim();
+            // A bare "charset" (no "=") has no value at all: treat it as empty.
+            var value = charset.Value.HasValue ? HeaderUtilities.RemoveQuotes(charset.Value).Trim() : Microsoft.Extensions.Primitives.StringSegment.Empty;
             if (!(value.Length == 0
                 || value.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
                 || value.Equals("utf8", StringComparison.OrdinalIgnoreCase)))

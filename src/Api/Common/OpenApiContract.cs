@@ -84,10 +84,11 @@ internal static class OpenApiContract
             operation.Security = metadata.OfType<OptionalBearerMetadata>().Any() ? [new OpenApiSecurityRequirement(), bearer] : [];
         }
 
+        // The size limit applies to any request that declares a body, even where the operation reads none.
+        AddProblem(operation, StatusCodes.Status413PayloadTooLarge, "The body is larger than this operation accepts.", document);
         if (parameters.Any(p => p.Source == BindingSource.Body) || metadata.OfType<IAcceptsMetadata>().Any())
         {
             AddProblem(operation, StatusCodes.Status400BadRequest, "The body is not valid JSON for this operation, or breaks a field rule.", document);
-            AddProblem(operation, StatusCodes.Status413PayloadTooLarge, "The body is larger than this operation accepts.", document);
             AddProblem(operation, StatusCodes.Status415UnsupportedMediaType, "The body is not application/json in UTF-8.", document);
         }
 

@@ -9,6 +9,7 @@ using Roadmap.Application.Identity.Accounts.RegisterUser;
 using Roadmap.Application.Identity.Tokens.Login;
 using Roadmap.Application.Learning.Enrollments.FollowRoadmap;
 using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
 using Roadmap.Domain.Identity;
 using Roadmap.Domain.Learning;
 

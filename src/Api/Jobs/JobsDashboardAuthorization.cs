@@ -1,6 +1,6 @@
 using Hangfire.Dashboard;
 using Roadmap.Application.Identity.Contracts;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Jobs;
 

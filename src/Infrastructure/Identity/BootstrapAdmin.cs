@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Roadmap.Application.Identity.Accounts.CreateAdmin;
 using Roadmap.Application.Identity.Contracts;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Infrastructure.Identity;
 

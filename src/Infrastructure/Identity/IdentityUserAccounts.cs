@@ -5,7 +5,6 @@ using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Application.Identity.Tokens;
 using Roadmap.Domain.Common;
-using Roadmap.Domain.Identity;
 using Roadmap.Infrastructure.Common.Persistence;
 
 namespace Roadmap.Infrastructure.Identity;

@@ -10,7 +10,7 @@ using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 using Roadmap.Application.Common.Paging;
 using Roadmap.Domain.Catalog;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Tests.Catalog;
 

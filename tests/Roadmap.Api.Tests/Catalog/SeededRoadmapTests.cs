@@ -5,6 +5,7 @@ using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Paging;
 using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Tests.Catalog;
 
@@ -98,7 +99,7 @@ public abstract class SeededRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
     {
         var slug = TestDocuments.NewSlug("draft");
         (await Send(new Roadmap.Application.Catalog.Roadmaps.ImportRoadmap.ImportRoadmapCommand(TestDocuments.Small(slug)))).IsSuccess.Should().BeTrue();
-        using var author = await SignIn(Roadmap.Domain.Identity.Roles.Author);
+        using var author = await SignIn(Roadmap.Domain.Common.Roles.Author);
         using var anonymous = Client();
 
         (await author.Client.GetAsync($"/api/roadmaps/{slug}", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -5,6 +5,7 @@ using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Identity.Contracts;
+using Roadmap.Domain.Common;
 using Roadmap.Domain.Identity;
 
 namespace Roadmap.Api.Tests.Identity;

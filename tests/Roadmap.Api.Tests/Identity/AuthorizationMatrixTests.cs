@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using FluentAssertions;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Tests.Identity;
 

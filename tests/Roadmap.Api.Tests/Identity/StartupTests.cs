@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Roadmap.Api.Common;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Identity.Contracts;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Tests.Identity;
 

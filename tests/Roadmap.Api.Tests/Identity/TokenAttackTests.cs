@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Roadmap.Api.Tests.Infrastructure;
+using Roadmap.Domain.Common;
 using Roadmap.Domain.Identity;
 
 namespace Roadmap.Api.Tests.Identity;

@@ -7,7 +7,7 @@ using Roadmap.Application.Common.Serialization;
 using Roadmap.Application.Identity.Accounts.CreateAdmin;
 using Roadmap.Application.Identity.Accounts.SetUserRoles;
 using Roadmap.Application.Identity.Contracts;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 using FluentAssertions;
 

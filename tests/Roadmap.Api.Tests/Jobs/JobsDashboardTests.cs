@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Identity.Accounts.SetUserRoles;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Tests.Jobs;
 

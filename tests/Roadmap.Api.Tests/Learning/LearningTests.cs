@@ -7,7 +7,7 @@ using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Paging;
 using Roadmap.Application.Learning.Contracts;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 using Roadmap.Domain.Learning;
 
 namespace Roadmap.Api.Tests.Learning;

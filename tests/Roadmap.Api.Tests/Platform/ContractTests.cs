@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Api.Tests.Infrastructure.Contract;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Tests.Platform;
 
@@ -71,6 +71,7 @@ public sealed class ContractTests(SqliteApiFactory factory) : ApiTestBase<Sqlite
     [InlineData("application/json; charset=\"utf-8\"")]
     [InlineData("application/json; charset=UTF8")]
     [InlineData("application/json; charset=")]
+    [InlineData("application/json; charset")]
     [InlineData("application/json;charset=utf-8")]
     public async Task A_charset_that_means_UTF_8_is_accepted(string contentType)
     {
@@ -79,6 +80,16 @@ public sealed class ContractTests(SqliteApiFactory factory) : ApiTestBase<Sqlite
         var response = await client.SendAsync(Post("/api/auth/login", LoginBody, contentType), Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the body was read: the email or password is wrong");
+    }
+
+    [Fact]
+    public async Task An_oversized_body_on_an_operation_that_reads_none_is_a_documented_413()
+    {
+        using var admin = await SignIn(Roles.Admin);
+
+        var response = await admin.Client.SendAsync(Post("/api/admin/jobs/dashboard-session", new string('x', 70 * 1024), "text/plain"), Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Theory]

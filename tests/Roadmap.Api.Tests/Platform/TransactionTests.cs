@@ -13,7 +13,6 @@ using Roadmap.Application.Identity.Accounts.RegisterUser;
 using Roadmap.Application.Identity.Accounts.SetUserRoles;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Domain.Common;
-using Roadmap.Domain.Identity;
 
 namespace Roadmap.Api.Tests.Platform;
 

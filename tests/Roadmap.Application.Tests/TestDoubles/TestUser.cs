@@ -1,5 +1,5 @@
 using Roadmap.Application.Common.Ports;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Tests.TestDoubles;
 
@@ -8,9 +8,9 @@ internal sealed record TestUser(Guid? Id, bool IsSystem, params string[] Roles) 
 {
     public static TestUser Anonymous { get; } = new(null, false);
 
-    public static TestUser Learner { get; } = new(Guid.NewGuid(), false, Domain.Identity.Roles.Learner);
+    public static TestUser Learner { get; } = new(Guid.NewGuid(), false, Domain.Common.Roles.Learner);
 
-    public static TestUser Author { get; } = new(Guid.NewGuid(), false, Domain.Identity.Roles.Learner, Domain.Identity.Roles.Author);
+    public static TestUser Author { get; } = new(Guid.NewGuid(), false, Domain.Common.Roles.Learner, Domain.Common.Roles.Author);
 
     public static TestUser System { get; } = new(null, true);
 

@@ -1,5 +1,5 @@
 using Roadmap.Application.Common.Ports;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Infrastructure.Identity.Persistence;
 

@@ -1,7 +1,6 @@
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Domain.Common;
-using Roadmap.Domain.Identity;
 
 namespace Roadmap.Application.Identity.Accounts.SetUserRoles;
 

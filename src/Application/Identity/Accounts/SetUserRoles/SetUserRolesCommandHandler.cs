@@ -2,7 +2,6 @@ using MediatR;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Application.Identity.Tokens;
 using Roadmap.Domain.Common;
-using Roadmap.Domain.Identity;
 
 namespace Roadmap.Application.Identity.Accounts.SetUserRoles;
 

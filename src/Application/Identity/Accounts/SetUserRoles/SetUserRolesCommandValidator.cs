@@ -1,5 +1,5 @@
 using FluentValidation;
-using Roadmap.Domain.Identity;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Identity.Accounts.SetUserRoles;
 

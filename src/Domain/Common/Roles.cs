@@ -1,6 +1,9 @@
-namespace Roadmap.Domain.Identity;
+namespace Roadmap.Domain.Common;
 
-/// <summary>The roles of the platform. Every account is a Learner; Authors write roadmaps; Admins run the platform.</summary>
+/// <summary>
+/// The roles of the platform, shared by every module (each decides what a role may do there). Every account is a
+/// Learner; Authors write roadmaps; Admins run the platform.
+/// </summary>
 public static class Roles
 {
     public const string Learner = "Learner";
