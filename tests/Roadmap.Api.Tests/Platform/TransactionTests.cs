@@ -9,9 +9,11 @@ using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Catalog.Roadmaps.ExportRoadmap;
 using Roadmap.Application.Catalog.Roadmaps.ImportRoadmap;
 using Roadmap.Application.Common.Messaging;
+using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Identity.Accounts.RegisterUser;
 using Roadmap.Application.Identity.Accounts.SetUserRoles;
 using Roadmap.Application.Identity.Contracts;
+using Roadmap.Application.Learning.Enrollments.FollowRoadmap;
 using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Tests.Platform;
@@ -44,6 +46,18 @@ public abstract class TransactionTests<TFactory>(TFactory factory) : ApiTestBase
         login.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         var register = await client.PostAsJsonAsync("/api/auth/register", new { email, password = "a long enough password", displayName = "Again" }, Ct);
         register.StatusCode.Should().Be(HttpStatusCode.Created, "the email was never taken");
+    }
+
+    [Fact]
+    public async Task Learning_a_command_that_fails_after_writing_leaves_nothing_written()
+    {
+        using var learner = await SignIn();
+
+        var failed = await SendThrough(new FailAfterCommand(new FollowRoadmapCommand("backend-developer")), caller: learner.UserId);
+
+        failed.Error!.Code.Should().Be(FailAfterHandler.FailureCode);
+        var enrollments = await ReadJson(await learner.Client.GetAsync("/api/me/enrollments", Ct));
+        enrollments.GetProperty("totalCount").GetInt32().Should().Be(0);
     }
 
     [Fact]
@@ -94,15 +108,31 @@ public abstract class TransactionTests<TFactory>(TFactory factory) : ApiTestBase
         return await scope.ServiceProvider.GetRequiredService<IUserAccounts>().CountInRoleAsync(Roles.Admin, Ct);
     }
 
-    /// <summary>Sends through a host that also knows the tests' own command.</summary>
-    private async Task<Result> SendThrough(FailAfterCommand command)
+    /// <summary>Sends through a host that also knows the tests' own command, as <paramref name="caller"/> or as the system.</summary>
+    private async Task<Result> SendThrough(FailAfterCommand command, Guid? caller = null)
     {
         Client().Dispose();
         await using var host = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddScoped<IRequestHandler<FailAfterCommand, Result>, FailAfterHandler>()));
+        {
+            s.AddScoped<IRequestHandler<FailAfterCommand, Result>, FailAfterHandler>();
+            if (caller is { } id)
+            {
+                s.AddScoped<ICurrentUser>(_ => new SignedInLearner(id));
+            }
+        }));
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, Ct);
     }
+}
+
+/// <summary>A signed-in learner, for commands sent without HTTP.</summary>
+internal sealed record SignedInLearner(Guid Id) : ICurrentUser
+{
+    Guid? ICurrentUser.Id => Id;
+
+    public bool IsSystem => false;
+
+    public bool IsInRole(string role) => role == Roles.Learner;
 }
 
 /// <summary>Sends <paramref name="First"/> (which writes), then fails: with a failure result, or by throwing.</summary>
