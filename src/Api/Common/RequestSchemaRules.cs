@@ -8,6 +8,7 @@ using Roadmap.Application.Common.Paging;
 using Roadmap.Application.Identity.Accounts.RegisterUser;
 using Roadmap.Application.Identity.Tokens.Login;
 using Roadmap.Application.Learning.Enrollments.FollowRoadmap;
+using Roadmap.Application.Learning.Progress.GetNextTopics;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
 using Roadmap.Domain.Identity;
@@ -103,7 +104,7 @@ internal static class RequestSchemaRules
         });
     }
 
-    /// <summary>Paging parameters, wherever they appear.</summary>
+    /// <summary>Paging and limit parameters, wherever they appear.</summary>
     public static void ApplyToQuery(OpenApiParameter parameter)
     {
         if (parameter.Schema is not OpenApiSchema schema)
@@ -115,6 +116,7 @@ internal static class RequestSchemaRules
         {
             "page" => s => Range(s, 1, IPagedRequest.MaxPage),
             "pageSize" => s => Range(s, 1, IPagedRequest.MaxPageSize),
+            "limit" => s => Range(s, 1, GetNextTopicsQuery.MaxLimit),
             _ => (Action<OpenApiSchema>?)null,
         })?.Invoke(schema);
     }

@@ -5,6 +5,7 @@ using Roadmap.Api.Common;
 using Roadmap.Application.Common.Paging;
 using Roadmap.Application.Learning;
 using Roadmap.Application.Learning.Contracts;
+using Roadmap.Application.Learning.Progress.GetNextTopics;
 using Roadmap.Application.Learning.Progress.GetProgress;
 using Roadmap.Application.Learning.Progress.ListProgressEvents;
 using Roadmap.Application.Learning.Progress.UpdateTopicProgress;
@@ -33,6 +34,13 @@ internal static class ProgressEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapGet("/next", GetNextTopics)
+            .WithName("GetNextTopics")
+            .WithSummary("What to learn next: live topics neither Done nor Skipped whose prerequisites are all Done or Skipped, " +
+                "in roadmap order (limit 1-50, default 5).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/events", ListEvents)
             .WithName("ListProgressEvents")
@@ -68,6 +76,13 @@ internal static class ProgressEndpoints
 
         http.Response.Headers.ETag = VersionTag(result.Value.Version);
         return TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<Results<Ok<NextTopicsDto>, ProblemHttpResult>> GetNextTopics(
+        string slug, IMediator mediator, CancellationToken cancellationToken, int limit = GetNextTopicsQuery.DefaultLimit)
+    {
+        var result = await mediator.Send(new GetNextTopicsQuery(slug, limit), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 
     private static async Task<Results<Ok<PagedList<ProgressEventDto>>, ProblemHttpResult>> ListEvents(

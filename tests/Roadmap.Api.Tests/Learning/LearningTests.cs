@@ -7,6 +7,7 @@ using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Paging;
 using Roadmap.Application.Learning.Contracts;
+using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
 using Roadmap.Domain.Learning;
 
@@ -266,6 +267,74 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
 
         (await Progress(learner, slug)).Topics.Should().OnlyContain(t => t.Version == 0);
         (await Read<PagedList<EnrollmentListItemDto>>(await learner.Client.GetAsync("/api/me/enrollments", Ct))).Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Next_topics_change_as_prerequisites_are_done_or_skipped()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+
+        var fresh = await Next(learner, slug);
+        (await Put(learner, slug, "a", new { status = "InProgress" })).EnsureSuccessStatusCode();
+        var started = await Next(learner, slug);
+        (await Put(learner, slug, "a", new { status = "Done" })).EnsureSuccessStatusCode();
+        var afterA = await Next(learner, slug);
+        (await Put(learner, slug, "b", new { status = "Skipped" })).EnsureSuccessStatusCode();
+        var afterB = await Next(learner, slug);
+        (await Put(learner, slug, "c", new { status = "Done" })).EnsureSuccessStatusCode();
+        var finished = await Next(learner, slug);
+
+        fresh.Items.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Topic = "a", Section = "basics", Title = "Topic a", Kind = TopicKind.Core, Difficulty = Difficulty.Beginner,
+            EstimatedMinutes = 30, Status = ProgressStatus.NotStarted,
+        });
+        started.Items.Should().ContainSingle().Which.Status.Should().Be(ProgressStatus.InProgress);
+        afterA.Items.Select(t => t.Topic).Should().Equal("b");
+        afterB.Items.Select(t => t.Topic).Should().Equal("c");
+        finished.Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Next_topics_come_in_roadmap_order_up_to_the_limit()
+    {
+        using var learner = await SignIn();
+
+        foreach (var first in (await Next(learner, "backend-developer")).Items)
+        {
+            (await Put(learner, "backend-developer", first.Topic, new { status = "Done" })).EnsureSuccessStatusCode();
+        }
+
+        var all = await Next(learner, "backend-developer", "?limit=50");
+        var one = await Next(learner, "backend-developer", "?limit=1");
+        var byDefault = await Next(learner, "backend-developer");
+        var order = (await Progress(learner, "backend-developer")).Topics.Select(t => t.Topic).ToList();
+
+        all.Items.Should().HaveCountGreaterThan(1, "the first topics done open several others");
+        all.Items.Select(t => order.IndexOf(t.Topic)).Should().BeInAscendingOrder("section order, then topic order");
+        one.Items.Should().Equal(all.Items.Take(1));
+        byDefault.Items.Should().Equal(all.Items.Take(5));
+    }
+
+    [Theory]
+    [InlineData("?limit=0")]
+    [InlineData("?limit=51")]
+    [InlineData("?limit=many")]
+    public async Task A_limit_out_of_range_is_a_400_problem(string query)
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+
+        await ShouldBeProblem(await learner.Client.GetAsync($"/api/me/roadmaps/{slug}/next{query}", Ct), HttpStatusCode.BadRequest);
+        await ShouldBeProblem(await learner.Client.GetAsync("/api/me/roadmaps/no-such-roadmap/next", Ct), HttpStatusCode.NotFound);
+    }
+
+    private static async Task<NextTopicsDto> Next(SignedIn who, string slug, string query = "")
+    {
+        var response = await who.Client.GetAsync($"/api/me/roadmaps/{slug}/next{query}", Ct);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        return await Read<NextTopicsDto>(response);
     }
 
     private async Task<string> Published(SignedIn? author = null)

@@ -1,3 +1,4 @@
+using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Learning;
 
 namespace Roadmap.Application.Learning.Contracts;
@@ -37,3 +38,17 @@ public sealed record TopicProgressUpdateDto(
 
 /// <summary>One change of progress; <see cref="Topic"/> is the topic's slug at the time.</summary>
 public sealed record ProgressEventDto(long EventId, Guid TopicId, string Topic, ProgressStatus From, ProgressStatus To, DateTimeOffset OccurredAt);
+
+/// <summary>What to learn next, in roadmap order.</summary>
+public sealed record NextTopicsDto(IReadOnlyList<NextTopicDto> Items);
+
+/// <summary>A topic ready to learn: every prerequisite is Done or Skipped, and it is neither.</summary>
+public sealed record NextTopicDto(
+    Guid TopicId,
+    string Topic,
+    string Section,
+    string Title,
+    TopicKind Kind,
+    Difficulty Difficulty,
+    int EstimatedMinutes,
+    ProgressStatus Status);

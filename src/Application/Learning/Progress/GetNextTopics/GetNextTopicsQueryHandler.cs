@@ -1,0 +1,41 @@
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Learning.Contracts;
+using Roadmap.Domain.Common;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Application.Learning.Progress.GetNextTopics;
+
+internal sealed class GetNextTopicsQueryHandler(ICatalogReader catalog, IReadRepository<TopicProgress> progress, ICurrentUser user)
+    : IRequestHandler<GetNextTopicsQuery, Result<NextTopicsDto>>
+{
+    public async Task<Result<NextTopicsDto>> Handle(GetNextTopicsQuery request, CancellationToken cancellationToken)
+    {
+        var learner = user.Learner();
+        if (!learner.IsSuccess)
+        {
+            return learner.Error;
+        }
+
+        var roadmap = await catalog.FindAsync(request.Roadmap, cancellationToken);
+        if (!roadmap.IsSuccess)
+        {
+            return roadmap.Error;
+        }
+
+        var statuses = (await progress.ListAsync(new RoadmapProgressSpec(learner.Value, roadmap.Value.Id), cancellationToken))
+            .ToDictionary(p => p.TopicId, p => p.Status);
+        ProgressStatus StatusOf(Guid topic) => statuses.GetValueOrDefault(topic, ProgressStatus.NotStarted);
+        bool Settled(Guid topic) => StatusOf(topic) is ProgressStatus.Done or ProgressStatus.Skipped;
+
+        // A prerequisite that is no longer live (retired) holds nothing back.
+        var live = roadmap.Value.Topics.Select(t => t.Id).ToHashSet();
+        var next = roadmap.Value.Topics
+            .Where(t => !Settled(t.Id) && t.Prerequisites.Where(live.Contains).All(Settled))
+            .Take(request.Limit)
+            .Select(t => new NextTopicDto(t.Id, t.Slug, t.Section, t.Title, t.Kind, t.Difficulty, t.EstimatedMinutes, StatusOf(t.Id)))
+            .ToList();
+        return new NextTopicsDto(next);
+    }
+}
