@@ -9,6 +9,7 @@ using Roadmap.Application.Identity.Accounts.RegisterUser;
 using Roadmap.Application.Identity.Tokens.Login;
 using Roadmap.Application.Learning.Enrollments.FollowRoadmap;
 using Roadmap.Application.Learning.Progress.GetNextTopics;
+using Roadmap.Application.Learning.Progress.UpdateProgressBatch;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
 using Roadmap.Domain.Identity;
@@ -62,6 +63,19 @@ internal static class RequestSchemaRules
                 s.Description = "Left out: the note stays as it is; null or \"\": cleared.";
                 s.MaxLength = LearningLimits.NoteMaxLength;
             },
+        });
+
+        Rule(schemas, nameof(ProgressBatchRequest), ["items"], new()
+        {
+            ["items"] = s =>
+            {
+                s.MinItems = 1;
+                s.MaxItems = UpdateProgressBatchCommand.MaxItems;
+            },
+        });
+        Rule(schemas, nameof(ProgressBatchRequestItem), ["topic", "status"], new()
+        {
+            ["note"] = s => s.MaxLength = LearningLimits.NoteMaxLength,
         });
 
         Rule(schemas, nameof(RoadmapDocument), ["slug", "title", "sections"], new()

@@ -8,6 +8,7 @@ using Roadmap.Application.Learning.Contracts;
 using Roadmap.Application.Learning.Progress.GetNextTopics;
 using Roadmap.Application.Learning.Progress.GetProgress;
 using Roadmap.Application.Learning.Progress.ListProgressEvents;
+using Roadmap.Application.Learning.Progress.UpdateProgressBatch;
 using Roadmap.Application.Learning.Progress.UpdateTopicProgress;
 using Roadmap.Domain.Learning;
 
@@ -34,6 +35,14 @@ internal static class ProgressEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapPost("/progress/batch", UpdateBatch)
+            .WithName("UpdateProgressBatch")
+            .WithSummary("Sets the progress of 1-500 distinct topics at once, all or nothing: one bad item (errors keyed items[i].topic, " +
+                ".status or .note) changes nothing. Answers how many changed and each topic's progress with its event.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/next", GetNextTopics)
             .WithName("GetNextTopics")
@@ -78,6 +87,14 @@ internal static class ProgressEndpoints
         return TypedResults.Ok(result.Value);
     }
 
+    private static async Task<Results<Ok<ProgressBatchResultDto>, ProblemHttpResult>> UpdateBatch(
+        string slug, ProgressBatchRequest body, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var items = body.Items?.Select(i => new ProgressBatchItem(i?.Topic ?? string.Empty, i?.Status, i?.NoteSent ?? false, i?.Note)).ToList();
+        var result = await mediator.Send(new UpdateProgressBatchCommand(slug, items!), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
     private static async Task<Results<Ok<NextTopicsDto>, ProblemHttpResult>> GetNextTopics(
         string slug, IMediator mediator, CancellationToken cancellationToken, int limit = GetNextTopicsQuery.DefaultLimit)
     {
@@ -120,7 +137,7 @@ internal static class ProgressEndpoints
 /// A topic's new status, and its note when sent: a note left out stays as it is, while <c>null</c> or <c>""</c>
 /// clears it — so the setter records that the property was there.
 /// </summary>
-internal sealed class UpdateTopicProgressRequest
+internal class UpdateTopicProgressRequest
 {
     private readonly string? _note;
 
@@ -137,4 +154,16 @@ internal sealed class UpdateTopicProgressRequest
     }
 
     internal bool NoteSent { get; private init; }
+}
+
+/// <summary>Progress of several topics at once.</summary>
+internal sealed class ProgressBatchRequest
+{
+    public IReadOnlyList<ProgressBatchRequestItem?>? Items { get; init; }
+}
+
+/// <summary>One topic of a batch, named by slug, former slug or id, with its change.</summary>
+internal sealed class ProgressBatchRequestItem : UpdateTopicProgressRequest
+{
+    public string? Topic { get; init; }
 }

@@ -30,8 +30,15 @@ public sealed class TopicProgressSpec : Specification<TopicProgress>, ISingleRes
 /// <summary>Every progress row of a learner on a roadmap (retired topics' too), untracked.</summary>
 public sealed class RoadmapProgressSpec : Specification<TopicProgress>
 {
-    public RoadmapProgressSpec(Guid learnerId, Guid roadmapId) =>
-        Query.Where(p => p.LearnerId == learnerId && p.RoadmapId == roadmapId).AsNoTracking();
+    /// <param name="forUpdate">Tracked, to change them; untracked for a read.</param>
+    public RoadmapProgressSpec(Guid learnerId, Guid roadmapId, bool forUpdate = false)
+    {
+        Query.Where(p => p.LearnerId == learnerId && p.RoadmapId == roadmapId);
+        if (!forUpdate)
+        {
+            Query.AsNoTracking();
+        }
+    }
 }
 
 /// <summary>A learner's progress events on a roadmap, newest first, a page at a time (projected by the caller).</summary>

@@ -330,6 +330,60 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
         await ShouldBeProblem(await learner.Client.GetAsync("/api/me/roadmaps/no-such-roadmap/next", Ct), HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_batch_updates_several_topics_and_a_repeat_changes_nothing()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        var batch = new { items = new object[] { new { topic = "a", status = "Done" }, new { topic = "b", status = "InProgress", note = "halfway" } } };
+
+        var first = await Batch(learner, slug, batch);
+        var again = await Batch(learner, slug, batch);
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        var result = await Read<ProgressBatchResultDto>(first);
+        (result.Updated, result.Unchanged).Should().Be((2, 0));
+        result.Items.Select(i => (i.Topic, i.Status, i.Note, i.Version)).Should().Equal(
+            ("a", ProgressStatus.Done, null, 1), ("b", ProgressStatus.InProgress, "halfway", 1));
+        result.Items.Should().OnlyContain(i => i.EventId != null);
+        var repeat = await Read<ProgressBatchResultDto>(again);
+        (repeat.Updated, repeat.Unchanged).Should().Be((0, 2));
+        repeat.Items.Should().OnlyContain(i => i.EventId == null && i.Version == 1);
+        (await Read<PagedList<ProgressEventDto>>(await learner.Client.GetAsync($"/api/me/roadmaps/{slug}/events", Ct))).TotalCount.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("""{"items":[{"topic":"a","status":"Done"},{"topic":"no-such-topic","status":"Done"}]}""", "items[1].topic")]
+    [InlineData("""{"items":[{"topic":"a","status":"Done"},{"topic":"A-ID","status":"Skipped"}]}""", "items[1].topic")]
+    [InlineData("""{"items":[{"topic":"a","status":"Done"},{"topic":"b","status":"Finished"}]}""", null)]
+    [InlineData("""{"items":[{"topic":"a","status":"Done"},{"topic":"b"}]}""", "items[1].status")]
+    [InlineData("""{"items":[]}""", "items")]
+    public async Task A_batch_with_one_bad_item_saves_nothing(string body, string? field)
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        var aId = (await Progress(learner, slug)).Topics.Single(t => t.Topic == "a").TopicId;
+
+        var response = await Raw(learner, HttpMethod.Post, $"/api/me/roadmaps/{slug}/progress/batch", body.Replace("A-ID", aId.ToString(), StringComparison.Ordinal));
+
+        await ShouldBeProblem(response, HttpStatusCode.BadRequest, field: field);
+        (await Progress(learner, slug)).Topics.Should().OnlyContain(t => t.Version == 0);
+        (await Read<PagedList<EnrollmentListItemDto>>(await learner.Client.GetAsync("/api/me/enrollments", Ct))).Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_batch_of_more_than_500_items_is_refused()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        var items = Enumerable.Range(0, 501).Select(i => new { topic = $"t{i}", status = "Done" }).ToArray();
+
+        await ShouldBeProblem(await Batch(learner, slug, new { items }), HttpStatusCode.BadRequest, field: "items");
+    }
+
+    private static Task<HttpResponseMessage> Batch(SignedIn who, string slug, object body) =>
+        who.Client.PostAsJsonAsync($"/api/me/roadmaps/{slug}/progress/batch", body, Json, Ct);
+
     private static async Task<NextTopicsDto> Next(SignedIn who, string slug, string query = "")
     {
         var response = await who.Client.GetAsync($"/api/me/roadmaps/{slug}/next{query}", Ct);

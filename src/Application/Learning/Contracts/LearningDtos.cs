@@ -52,3 +52,6 @@ public sealed record NextTopicDto(
     Difficulty Difficulty,
     int EstimatedMinutes,
     ProgressStatus Status);
+
+/// <summary>What a batch did: how many topics changed and how many were already so, and each topic's progress now.</summary>
+public sealed record ProgressBatchResultDto(int Updated, int Unchanged, IReadOnlyList<TopicProgressUpdateDto> Items);

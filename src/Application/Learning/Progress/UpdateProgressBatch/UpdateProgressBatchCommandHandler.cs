@@ -1,0 +1,120 @@
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Learning.Contracts;
+using Roadmap.Application.Learning.Enrollments;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Application.Learning.Progress.UpdateProgressBatch;
+
+/// <summary>The batch as one read-modify-write in one transaction, with the same rules as a single topic's update.</summary>
+internal sealed class UpdateProgressBatchCommandHandler(
+    ICatalogReader catalog,
+    IRepository<TopicProgress> progress,
+    IRepository<ProgressEvent> events,
+    IRepository<Enrollment> enrollments,
+    IUnitOfWork unitOfWork,
+    ICurrentUser user,
+    IClock clock)
+    : IRequestHandler<UpdateProgressBatchCommand, Result<ProgressBatchResultDto>>
+{
+    public async Task<Result<ProgressBatchResultDto>> Handle(UpdateProgressBatchCommand request, CancellationToken cancellationToken)
+    {
+        var learner = user.Learner();
+        if (!learner.IsSuccess)
+        {
+            return learner.Error;
+        }
+
+        var roadmap = await catalog.FindAsync(request.Roadmap, cancellationToken);
+        if (!roadmap.IsSuccess)
+        {
+            return roadmap.Error;
+        }
+
+        var outline = roadmap.Value;
+        var topics = Resolve(outline, request.Items);
+        if (!topics.IsSuccess)
+        {
+            return topics.Error;
+        }
+
+        var now = clock.UtcNow;
+        var (enrollment, started) = await enrollments.FollowAsync(learner.Value, outline.Id, now, cancellationToken);
+        if (started && outline.Status == RoadmapStatus.Archived)
+        {
+            return LearningErrors.RoadmapArchived(outline.Slug);
+        }
+
+        var stored = (await progress.ListAsync(new RoadmapProgressSpec(learner.Value, outline.Id, forUpdate: true), cancellationToken))
+            .ToDictionary(p => p.TopicId);
+        var updates = new List<(TopicOutline Topic, TopicProgress Item, ProgressEvent? Appended)>();
+        for (var i = 0; i < request.Items.Count; i++)
+        {
+            var (change, topic) = (request.Items[i], topics.Value[i]);
+            var item = stored.GetValueOrDefault(topic.Id) ?? TopicProgress.Untouched(learner.Value, outline.Id, topic.Id);
+            var changed = item.Update(change.Status!.Value, change.NoteSent ? TopicProgress.SetNote(change.Note) : TopicProgress.KeepNote, now);
+            if (!changed.IsSuccess)
+            {
+                return changed.Error;
+            }
+
+            ProgressEvent? appended = null;
+            if (changed.Value)
+            {
+                if (!stored.ContainsKey(topic.Id))
+                {
+                    progress.Add(item);
+                }
+
+                appended = ProgressEvent.Record(item.DomainEvents.OfType<TopicProgressChangedDomainEvent>().Last(), topic.Slug);
+                events.Add(appended);
+            }
+
+            updates.Add((topic, item, appended));
+        }
+
+        if (updates.Any(u => u.Appended is not null))
+        {
+            enrollment.RecordActivity(now);
+
+            // Saved now, in the command's transaction, so the events' ids (given by the database) can be answered.
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+
+        var items = updates.Select(u => new TopicProgressUpdateDto(
+            u.Topic.Id, u.Topic.Slug, u.Topic.Section, u.Item.Status, u.Item.Note, u.Item.UpdatedAt, u.Item.Version, u.Appended?.EventId)).ToList();
+        return new ProgressBatchResultDto(items.Count(i => i.EventId is not null), items.Count(i => i.EventId is null), items);
+    }
+
+    /// <summary>Each item's live topic; every unknown, retired or repeated one is reported at its place.</summary>
+    private static Result<List<TopicOutline>> Resolve(RoadmapOutline outline, IReadOnlyList<ProgressBatchItem> items)
+    {
+        var faults = new Dictionary<string, string[]>();
+        var resolved = new List<TopicOutline>();
+        var seen = new Dictionary<Guid, int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var topic = outline.FindTopic(items[i].Topic);
+            if (topic is null)
+            {
+                faults[$"items[{i}].topic"] = [$"'{outline.Slug}' has no live topic '{items[i].Topic}'."];
+            }
+            else if (seen.TryGetValue(topic.Id, out var first))
+            {
+                faults[$"items[{i}].topic"] = [$"'{items[i].Topic}' is the same topic as items[{first}]; name each topic once."];
+            }
+            else
+            {
+                seen[topic.Id] = i;
+                resolved.Add(topic);
+            }
+        }
+
+        return faults.Count == 0
+            ? resolved
+            : Error.Validation("validation", "One or more items are invalid; nothing was changed.", faults);
+    }
+}
