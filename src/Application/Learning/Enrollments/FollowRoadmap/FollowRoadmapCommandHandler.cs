@@ -13,20 +13,15 @@ internal sealed class FollowRoadmapCommandHandler(ICatalogReader catalog, IRepos
 {
     public async Task<Result<FollowRoadmapResult>> Handle(FollowRoadmapCommand request, CancellationToken cancellationToken)
     {
-        var learner = user.Learner();
-        if (!learner.IsSuccess)
+        var found = await catalog.FindForLearnerAsync(user, request.Roadmap, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return learner.Error;
+            return found.Error;
         }
 
-        var roadmap = await catalog.FindAsync(request.Roadmap, cancellationToken);
-        if (!roadmap.IsSuccess)
-        {
-            return roadmap.Error;
-        }
+        var (learnerId, outline) = found.Value;
 
-        var outline = roadmap.Value;
-        var existing = await enrollments.SingleOrDefaultAsync(new EnrollmentSpec(learner.Value, outline.Id), cancellationToken);
+        var existing = await enrollments.SingleOrDefaultAsync(new EnrollmentSpec(learnerId, outline.Id), cancellationToken);
         if (existing is { IsActive: true })
         {
             return new FollowRoadmapResult(new EnrollmentDto(outline.Slug, outline.Title, existing.EnrolledAt), Created: false);
@@ -37,7 +32,7 @@ internal sealed class FollowRoadmapCommandHandler(ICatalogReader catalog, IRepos
             return LearningErrors.RoadmapArchived(outline.Slug);
         }
 
-        var (enrollment, started) = await enrollments.FollowAsync(learner.Value, outline.Id, clock.UtcNow, cancellationToken);
+        var (enrollment, started) = await enrollments.FollowAsync(learnerId, outline.Id, clock.UtcNow, cancellationToken);
         return new FollowRoadmapResult(new EnrollmentDto(outline.Slug, outline.Title, enrollment.EnrolledAt), started);
     }
 }

@@ -11,19 +11,15 @@ internal sealed class LeaveRoadmapCommandHandler(ICatalogReader catalog, IReposi
 {
     public async Task<Result> Handle(LeaveRoadmapCommand request, CancellationToken cancellationToken)
     {
-        var learner = user.Learner();
-        if (!learner.IsSuccess)
+        var found = await catalog.FindForLearnerAsync(user, request.Roadmap, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return learner.Error;
+            return found.Error;
         }
 
-        var roadmap = await catalog.FindAsync(request.Roadmap, cancellationToken);
-        if (!roadmap.IsSuccess)
-        {
-            return roadmap.Error;
-        }
+        var (learnerId, outline) = found.Value;
 
-        var enrollment = await enrollments.SingleOrDefaultAsync(new EnrollmentSpec(learner.Value, roadmap.Value.Id), cancellationToken);
+        var enrollment = await enrollments.SingleOrDefaultAsync(new EnrollmentSpec(learnerId, outline.Id), cancellationToken);
         return enrollment is not null && enrollment.Leave(clock.UtcNow) ? Result.Success() : LearningErrors.NotFollowing(request.Roadmap);
     }
 }

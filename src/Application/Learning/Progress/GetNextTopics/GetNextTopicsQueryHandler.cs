@@ -12,26 +12,22 @@ internal sealed class GetNextTopicsQueryHandler(ICatalogReader catalog, IReadRep
 {
     public async Task<Result<NextTopicsDto>> Handle(GetNextTopicsQuery request, CancellationToken cancellationToken)
     {
-        var learner = user.Learner();
-        if (!learner.IsSuccess)
+        var found = await catalog.FindForLearnerAsync(user, request.Roadmap, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return learner.Error;
+            return found.Error;
         }
 
-        var roadmap = await catalog.FindAsync(request.Roadmap, cancellationToken);
-        if (!roadmap.IsSuccess)
-        {
-            return roadmap.Error;
-        }
+        var (learnerId, outline) = found.Value;
 
-        var statuses = (await progress.ListAsync(new RoadmapProgressSpec(learner.Value, roadmap.Value.Id), cancellationToken))
+        var statuses = (await progress.ListAsync(new RoadmapProgressSpec(learnerId, outline.Id), cancellationToken))
             .ToDictionary(p => p.TopicId, p => p.Status);
         ProgressStatus StatusOf(Guid topic) => statuses.GetValueOrDefault(topic, ProgressStatus.NotStarted);
         bool Settled(Guid topic) => StatusOf(topic) is ProgressStatus.Done or ProgressStatus.Skipped;
 
         // A prerequisite that is no longer live (retired) holds nothing back.
-        var live = roadmap.Value.Topics.Select(t => t.Id).ToHashSet();
-        var next = roadmap.Value.Topics
+        var live = outline.Topics.Select(t => t.Id).ToHashSet();
+        var next = outline.Topics
             .Where(t => !Settled(t.Id) && t.Prerequisites.Where(live.Contains).All(Settled))
             .Take(request.Limit)
             .Select(t => new NextTopicDto(t.Id, t.Slug, t.Section, t.Title, t.Kind, t.Difficulty, t.EstimatedMinutes, StatusOf(t.Id)))

@@ -12,20 +12,15 @@ internal sealed class GetProgressQueryHandler(ICatalogReader catalog, IReadRepos
 {
     public async Task<Result<RoadmapProgressDto>> Handle(GetProgressQuery request, CancellationToken cancellationToken)
     {
-        var learner = user.Learner();
-        if (!learner.IsSuccess)
+        var found = await catalog.FindForLearnerAsync(user, request.Roadmap, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return learner.Error;
+            return found.Error;
         }
 
-        var roadmap = await catalog.FindAsync(request.Roadmap, cancellationToken);
-        if (!roadmap.IsSuccess)
-        {
-            return roadmap.Error;
-        }
+        var (learnerId, outline) = found.Value;
 
-        var outline = roadmap.Value;
-        var stored = (await progress.ListAsync(new RoadmapProgressSpec(learner.Value, outline.Id), cancellationToken))
+        var stored = (await progress.ListAsync(new RoadmapProgressSpec(learnerId, outline.Id), cancellationToken))
             .ToDictionary(p => p.TopicId);
 
         // Live topics only: a retired topic's progress is kept but leaves the listing; a new topic starts untouched.

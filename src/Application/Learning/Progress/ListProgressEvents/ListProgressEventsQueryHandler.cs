@@ -13,20 +13,16 @@ internal sealed class ListProgressEventsQueryHandler(ICatalogReader catalog, IRe
 {
     public async Task<Result<PagedList<ProgressEventDto>>> Handle(ListProgressEventsQuery request, CancellationToken cancellationToken)
     {
-        var learner = user.Learner();
-        if (!learner.IsSuccess)
+        var found = await catalog.FindForLearnerAsync(user, request.Roadmap, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return learner.Error;
+            return found.Error;
         }
 
-        var roadmap = await catalog.FindAsync(request.Roadmap, cancellationToken);
-        if (!roadmap.IsSuccess)
-        {
-            return roadmap.Error;
-        }
+        var (learnerId, outline) = found.Value;
 
         // The whole history, retired topics' events included: it is what stats are rebuilt from.
-        var specification = new ProgressEventsSpec(learner.Value, roadmap.Value.Id, request.Page, request.PageSize);
+        var specification = new ProgressEventsSpec(learnerId, outline.Id, request.Page, request.PageSize);
         var items = await events.ProjectToListAsync<ProgressEventDto>(specification, cancellationToken);
         var total = await events.CountAsync(specification, cancellationToken);
         return new PagedList<ProgressEventDto>(items, request.Page, request.PageSize, total);

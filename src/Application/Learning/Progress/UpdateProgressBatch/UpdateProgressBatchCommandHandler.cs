@@ -22,19 +22,14 @@ internal sealed class UpdateProgressBatchCommandHandler(
 {
     public async Task<Result<ProgressBatchResultDto>> Handle(UpdateProgressBatchCommand request, CancellationToken cancellationToken)
     {
-        var learner = user.Learner();
-        if (!learner.IsSuccess)
+        var found = await catalog.FindForLearnerAsync(user, request.Roadmap, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return learner.Error;
+            return found.Error;
         }
 
-        var roadmap = await catalog.FindAsync(request.Roadmap, cancellationToken);
-        if (!roadmap.IsSuccess)
-        {
-            return roadmap.Error;
-        }
+        var (learnerId, outline) = found.Value;
 
-        var outline = roadmap.Value;
         var topics = Resolve(outline, request.Items);
         if (!topics.IsSuccess)
         {
@@ -42,19 +37,19 @@ internal sealed class UpdateProgressBatchCommandHandler(
         }
 
         var now = clock.UtcNow;
-        var (enrollment, started) = await enrollments.FollowAsync(learner.Value, outline.Id, now, cancellationToken);
+        var (enrollment, started) = await enrollments.FollowAsync(learnerId, outline.Id, now, cancellationToken);
         if (started && outline.Status == RoadmapStatus.Archived)
         {
             return LearningErrors.RoadmapArchived(outline.Slug);
         }
 
-        var stored = (await progress.ListAsync(new RoadmapProgressSpec(learner.Value, outline.Id, forUpdate: true), cancellationToken))
+        var stored = (await progress.ListAsync(new RoadmapProgressSpec(learnerId, outline.Id, forUpdate: true), cancellationToken))
             .ToDictionary(p => p.TopicId);
         var updates = new List<(TopicOutline Topic, TopicProgress Item, ProgressEvent? Appended)>();
         for (var i = 0; i < request.Items.Count; i++)
         {
             var (change, topic) = (request.Items[i], topics.Value[i]);
-            var item = stored.GetValueOrDefault(topic.Id) ?? TopicProgress.Untouched(learner.Value, outline.Id, topic.Id);
+            var item = stored.GetValueOrDefault(topic.Id) ?? TopicProgress.Untouched(learnerId, outline.Id, topic.Id);
             var changed = item.Update(change.Status!.Value, change.NoteSent ? TopicProgress.SetNote(change.Note) : TopicProgress.KeepNote, now);
             if (!changed.IsSuccess)
             {

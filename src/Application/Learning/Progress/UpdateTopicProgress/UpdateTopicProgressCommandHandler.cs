@@ -26,19 +26,14 @@ internal sealed class UpdateTopicProgressCommandHandler(
 {
     public async Task<Result<TopicProgressUpdateDto>> Handle(UpdateTopicProgressCommand request, CancellationToken cancellationToken)
     {
-        var learner = user.Learner();
-        if (!learner.IsSuccess)
+        var found = await catalog.FindForLearnerAsync(user, request.Roadmap, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return learner.Error;
+            return found.Error;
         }
 
-        var roadmap = await catalog.FindAsync(request.Roadmap, cancellationToken);
-        if (!roadmap.IsSuccess)
-        {
-            return roadmap.Error;
-        }
+        var (learnerId, outline) = found.Value;
 
-        var outline = roadmap.Value;
         var topic = outline.FindTopic(request.Topic);
         if (topic is null)
         {
@@ -46,20 +41,20 @@ internal sealed class UpdateTopicProgressCommandHandler(
         }
 
         var now = clock.UtcNow;
-        var current = await progress.SingleOrDefaultAsync(new TopicProgressSpec(learner.Value, topic.Id), cancellationToken);
+        var current = await progress.SingleOrDefaultAsync(new TopicProgressSpec(learnerId, topic.Id), cancellationToken);
         if (request.ExpectedVersion is { } expected && expected != (current?.Version ?? 0))
         {
             return LearningErrors.ProgressChanged(topic.Slug);
         }
 
         // Writing progress follows the roadmap; an archived one can no longer be followed, only written by its learners.
-        var (enrollment, started) = await enrollments.FollowAsync(learner.Value, outline.Id, now, cancellationToken);
+        var (enrollment, started) = await enrollments.FollowAsync(learnerId, outline.Id, now, cancellationToken);
         if (started && outline.Status == RoadmapStatus.Archived)
         {
             return LearningErrors.RoadmapArchived(outline.Slug);
         }
 
-        var item = current ?? TopicProgress.Untouched(learner.Value, outline.Id, topic.Id);
+        var item = current ?? TopicProgress.Untouched(learnerId, outline.Id, topic.Id);
         var note = request.NoteSent ? TopicProgress.SetNote(request.Note) : TopicProgress.KeepNote;
         var changed = item.Update(request.Status!.Value, note, now);
         if (!changed.IsSuccess)
