@@ -8,15 +8,16 @@ using Roadmap.Api.Tests.Infrastructure;
 namespace Roadmap.Api.Tests.Jobs;
 
 /// <summary>
-/// Nodes started at the same moment on one empty PostgreSQL database: both apply migrations, install the job schema,
-/// seed and register recurring jobs — one after the other, under the start-up lock — and both become ready.
+/// Nodes started at the same moment on a PostgreSQL server without the database: both create it (one of them wins),
+/// apply migrations, install the job schema, seed and register recurring jobs — one after the other, under the
+/// start-up lock — and both become ready.
 /// </summary>
 public sealed class ConcurrentStartupTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Two_nodes_starting_together_on_an_empty_database_both_become_ready()
+    public async Task Two_nodes_starting_together_on_a_server_without_the_database_both_become_ready()
     {
         var server = Environment.GetEnvironmentVariable(PostgresApiFactory.ServerVariable);
         if (string.IsNullOrWhiteSpace(server))
@@ -29,7 +30,6 @@ public sealed class ConcurrentStartupTests
         var maintenance = new NpgsqlConnectionStringBuilder(server);
         maintenance.Database ??= "postgres";
         var database = $"roadmap_test_{Guid.NewGuid():N}";
-        await Execute(maintenance.ConnectionString, $"CREATE DATABASE \"{database}\"");
         try
         {
             var connectionString = new NpgsqlConnectionStringBuilder(maintenance.ConnectionString) { Database = database }.ConnectionString;

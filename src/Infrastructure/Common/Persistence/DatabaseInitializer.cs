@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Roadmap.Infrastructure.Catalog;
 using Roadmap.Infrastructure.Jobs;
 
@@ -20,6 +23,11 @@ public sealed partial class DatabaseInitializer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RoadmapDbContext>();
+        if (options.Value.ShouldApplyMigrations && db.Database.IsNpgsql())
+        {
+            await EnsurePostgresDatabaseAsync(db, cancellationToken);
+        }
+
         await using var startupLock = await StartupLock.AcquireAsync(db, cancellationToken);
         if (options.Value.ShouldApplyMigrations)
         {
@@ -34,6 +42,26 @@ public sealed partial class DatabaseInitializer(
 
         await scope.ServiceProvider.GetRequiredService<JobsInitializer>().InitializeAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedIfEmptyAsync(cancellationToken);
+    }
+
+    /// <summary>The lock lives in the database, so a node applying migrations creates the database first (as
+    /// <c>dotnet ef database update</c> would); two nodes doing so at once both go on.</summary>
+    private static async Task EnsurePostgresDatabaseAsync(RoadmapDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another node created it first.
+        }
     }
 
     private static void EnsureSqliteFolder(string? connectionString)
