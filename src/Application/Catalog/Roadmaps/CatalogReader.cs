@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ardalis.Specification;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Application.Catalog.Contracts;
@@ -6,17 +7,39 @@ using Roadmap.Domain.Catalog;
 
 namespace Roadmap.Application.Catalog.Roadmaps;
 
-/// <summary>The Catalog's side of <see cref="ICatalogReader"/>: reads the aggregate and hands out values.</summary>
-internal sealed class CatalogReader(IReadRepository<LearningRoadmap> roadmaps) : ICatalogReader
+/// <summary>
+/// The Catalog's side of <see cref="ICatalogReader"/>: reads the aggregate and hands out values. Outlines are kept
+/// per node with the revision they were built from; each read asks the database for the current revision (one small
+/// query) and rebuilds only when it moved, so no node ever answers with an outdated outline.
+/// </summary>
+internal sealed class CatalogReader(IReadRepository<LearningRoadmap> roadmaps, CatalogReader.Outlines outlines) : ICatalogReader
 {
     public async Task<RoadmapOutline?> GetRoadmapOutlineAsync(string slug, CancellationToken cancellationToken)
     {
+        var revision = await roadmaps.FirstOrDefaultAsync(new RoadmapRevisionBySlugSpec(slug), cancellationToken);
+        if (revision is null)
+        {
+            return null;
+        }
+
+        if (outlines.Find(slug, revision.Value) is { } known)
+        {
+            return known;
+        }
+
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(slug), cancellationToken);
         if (roadmap is null)
         {
             return null;
         }
 
+        var outline = Outline(roadmap);
+        outlines.Keep(slug, roadmap.Revision, outline);
+        return outline;
+    }
+
+    private static RoadmapOutline Outline(LearningRoadmap roadmap)
+    {
         var sections = roadmap.Sections.Where(s => !s.IsRetired).ToDictionary(s => s.Id);
         var topics = roadmap.Topics
             .Where(t => !t.IsRetired && sections.ContainsKey(t.SectionId))
@@ -36,6 +59,18 @@ internal sealed class CatalogReader(IReadRepository<LearningRoadmap> roadmaps) :
             .ThenBy(t => t.Order)
             .ToList();
         return new RoadmapOutline(roadmap.Id, roadmap.Slug, roadmap.Title, roadmap.Status, roadmap.Version, topics);
+    }
+
+    /// <summary>This node's outlines by slug, each with its revision; an older one never replaces a newer one.</summary>
+    internal sealed class Outlines
+    {
+        private readonly ConcurrentDictionary<string, (int Revision, RoadmapOutline Outline)> _bySlug = new(StringComparer.Ordinal);
+
+        public RoadmapOutline? Find(string slug, int revision) =>
+            _bySlug.TryGetValue(slug, out var kept) && kept.Revision == revision ? kept.Outline : null;
+
+        public void Keep(string slug, int revision, RoadmapOutline outline) =>
+            _bySlug.AddOrUpdate(slug, (revision, outline), (_, kept) => kept.Revision > revision ? kept : (revision, outline));
     }
 
     public async Task<IReadOnlyDictionary<Guid, RoadmapName>> GetRoadmapNamesAsync(
@@ -62,5 +97,5 @@ internal static class CatalogContractsRegistration
 {
     /// <summary>What the Catalog offers other modules through its Contracts.</summary>
     public static IServiceCollection AddCatalogContracts(this IServiceCollection services) =>
-        services.AddScoped<ICatalogReader, CatalogReader>();
+        services.AddSingleton<CatalogReader.Outlines>().AddScoped<ICatalogReader, CatalogReader>();
 }
