@@ -1,0 +1,174 @@
+using Roadmap.Domain.Common;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Domain.Insights;
+
+/// <summary>
+/// One learner's stats on one roadmap, rebuilt whole from the source of truth (progress and events) by every
+/// recalculation, so a recalculation run twice, late or concurrently leaves the same row. Figures that depend on
+/// today (current streak, active days in the last 30, projected finish) are derived when read (<see cref="On"/>)
+/// from the active days kept here, so they change at the learner's local midnight without any recalculation.
+/// </summary>
+public sealed class LearnerRoadmapStats : AggregateRoot
+{
+    /// <summary>Active days kept: enough for any later reading of the last 30 days.</summary>
+    public const int RecentDaysKept = 31;
+
+    private LearnerRoadmapStats()
+    {
+    }
+
+    private LearnerRoadmapStats(Guid learnerId, Guid roadmapId)
+    {
+        Id = Guid.CreateVersion7();
+        LearnerId = learnerId;
+        RoadmapId = roadmapId;
+    }
+
+    public Guid LearnerId { get; private set; }
+
+    public Guid RoadmapId { get; private set; }
+
+    public int RoadmapVersion { get; private set; }
+
+    public int TotalTopics { get; private set; }
+
+    public int Done { get; private set; }
+
+    public int Skipped { get; private set; }
+
+    public int InProgress { get; private set; }
+
+    public int NotStarted => TotalTopics - Done - Skipped - InProgress;
+
+    /// <summary>Done ÷ (total − skipped) × 100, one decimal; 0 when nothing is left to count.</summary>
+    public double PercentComplete { get; private set; }
+
+    public int EstimatedMinutesRemaining { get; private set; }
+
+    public int LongestStreak { get; private set; }
+
+    /// <summary>The last active local day, and the run of consecutive active days that ends on it.</summary>
+    public DateOnly? LastActiveDate { get; private set; }
+
+    public int LastRun { get; private set; }
+
+    /// <summary>Active days of the last <see cref="RecentDaysKept"/> local days before the calculation, oldest first.</summary>
+    public IReadOnlyList<ActiveDay> RecentDays { get; private set; } = [];
+
+    public IReadOnlyList<SectionStats> Sections { get; private set; } = [];
+
+    /// <summary>The IANA time zone the days were counted in.</summary>
+    public string TimeZone { get; private set; } = "UTC";
+
+    public DateTimeOffset CalculatedAt { get; private set; }
+
+    /// <summary>The largest Learning event id this calculation includes (0: none yet).</summary>
+    public long LastEventId { get; private set; }
+
+    public static LearnerRoadmapStats Calculate(Guid learnerId, Guid roadmapId, StatsSource source, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var stats = new LearnerRoadmapStats(learnerId, roadmapId);
+        stats.Apply(source, zone, now);
+        return stats;
+    }
+
+    /// <summary>
+    /// Rebuilds every figure from <paramref name="source"/>. A source older than what is stored (a smaller last event
+    /// id, or an older roadmap version) is ignored, so a late recalculation never undoes a newer one. True when applied.
+    /// </summary>
+    public bool Recalculate(StatsSource source, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.LastEventId < LastEventId || (source.LastEventId == LastEventId && source.RoadmapVersion < RoadmapVersion))
+        {
+            return false;
+        }
+
+        Apply(source, zone, now);
+        return true;
+    }
+
+    /// <summary>The figures as of <paramref name="now"/> in the learner's time zone.</summary>
+    public StatsToday On(DateTimeOffset now)
+    {
+        var today = LocalDate(now, Zone(TimeZone));
+        var window = RecentDays.Where(d => d.Date > today.AddDays(-30) && d.Date <= today).ToList();
+        var current = LastActiveDate is { } last && last >= today.AddDays(-1) ? LastRun : 0;
+        var doneLast30 = window.Sum(d => d.Done);
+        var remaining = TotalTopics - Done - Skipped;
+
+        // Pace = doneLast30 / 30 topics a day; ⌈remaining ÷ pace⌉ = ⌈remaining × 30 ÷ doneLast30⌉ days.
+        DateOnly? finish = doneLast30 > 0 && remaining > 0 ? today.AddDays((int)(((long)remaining * 30 + doneLast30 - 1) / doneLast30)) : null;
+        return new StatsToday(today, current, window.Count, finish);
+    }
+
+    public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(System.TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    /// <summary>The time zone of an IANA id; an unknown id counts in UTC.</summary>
+    public static TimeZoneInfo Zone(string id) =>
+        System.TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : System.TimeZoneInfo.Utc;
+
+    public static double Percent(int done, int total, int skipped) =>
+        total - skipped <= 0 ? 0 : Math.Round(done * 100.0 / (total - skipped), 1, MidpointRounding.AwayFromZero);
+
+    private void Apply(StatsSource source, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(zone);
+        ProgressStatus StatusOf(Guid topic) => source.Statuses.GetValueOrDefault(topic, ProgressStatus.NotStarted);
+
+        RoadmapVersion = source.RoadmapVersion;
+        TotalTopics = source.Topics.Count;
+        Done = source.Topics.Count(t => StatusOf(t.Id) == ProgressStatus.Done);
+        Skipped = source.Topics.Count(t => StatusOf(t.Id) == ProgressStatus.Skipped);
+        InProgress = source.Topics.Count(t => StatusOf(t.Id) == ProgressStatus.InProgress);
+        PercentComplete = Percent(Done, TotalTopics, Skipped);
+        EstimatedMinutesRemaining = source.Topics
+            .Where(t => StatusOf(t.Id) is not (ProgressStatus.Done or ProgressStatus.Skipped))
+            .Sum(t => t.EstimatedMinutes);
+        Sections = [.. source.Sections.Select(s => SectionOf(s, source.Topics.Where(t => t.Section == s.Slug).Select(t => StatusOf(t.Id)).ToList()))];
+
+        // Days in the learner's zone. Every event counts, a retired topic's too: the day was active when it happened.
+        var days = source.Events
+            .Where(e => e.IsActivity)
+            .GroupBy(e => LocalDate(e.OccurredAt, zone))
+            .Select(g => new ActiveDay(g.Key, g.Where(e => e.IsDone).Select(e => e.TopicId).Distinct().Count()))
+            .OrderBy(d => d.Date)
+            .ToList();
+        (LongestStreak, LastRun) = Runs(days.Select(d => d.Date));
+        LastActiveDate = days.Count > 0 ? days[^1].Date : null;
+        var today = LocalDate(now, zone);
+        RecentDays = [.. days.Where(d => d.Date > today.AddDays(-RecentDaysKept))];
+        TimeZone = zone.Id;
+        CalculatedAt = now;
+        LastEventId = source.LastEventId;
+    }
+
+    private static SectionStats SectionOf(StatsSection section, IReadOnlyList<ProgressStatus> statuses)
+    {
+        var done = statuses.Count(s => s == ProgressStatus.Done);
+        var skipped = statuses.Count(s => s == ProgressStatus.Skipped);
+        var inProgress = statuses.Count(s => s == ProgressStatus.InProgress);
+        var status = statuses.Count > 0 && done + skipped == statuses.Count ? SectionStatus.Done
+            : done + skipped + inProgress > 0 ? SectionStatus.InProgress
+            : SectionStatus.NotStarted;
+        return new SectionStats(section.Slug, section.Title, statuses.Count, done, skipped, inProgress, Percent(done, statuses.Count, skipped), status);
+    }
+
+    /// <summary>The longest run of consecutive days, and the run that ends on the last day (days ascending, distinct).</summary>
+    private static (int Longest, int Last) Runs(IEnumerable<DateOnly> days)
+    {
+        int longest = 0, run = 0;
+        DateOnly? previous = null;
+        foreach (var day in days)
+        {
+            run = previous is { } p && p.AddDays(1) == day ? run + 1 : 1;
+            longest = Math.Max(longest, run);
+            previous = day;
+        }
+
+        return (longest, run);
+    }
+}
