@@ -69,6 +69,7 @@ app.MapRoadmapEndpoints();
 app.MapRoadmapAuthoringEndpoints();
 app.MapEnrollmentEndpoints();
 app.MapProgressEndpoints();
+app.MapActivityEndpoints();
 app.MapJobsDashboardEndpoints();
 
 await app.RunAsync();

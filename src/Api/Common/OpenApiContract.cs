@@ -24,7 +24,7 @@ internal static class OpenApiContract
         ["Admin"] = "Platform administration, for Admins only.",
         ["Roadmaps"] = "Reading the catalog: published roadmaps for anyone, drafts for Authors and Admins.",
         ["Roadmap authoring"] = "Writing the catalog (Authors and Admins): roadmaps as JSON documents, publishing, archiving.",
-        ["Learning"] = "The signed-in learner's roadmaps and progress: follow, leave, record progress per topic, read its history.",
+        ["Learning"] = "The signed-in learner's roadmaps and progress: follow, leave, record progress per topic, read its history and daily activity.",
     };
 
     public static IServiceCollection AddOpenApiContract(this IServiceCollection services) =>

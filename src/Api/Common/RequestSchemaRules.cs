@@ -8,6 +8,7 @@ using Roadmap.Application.Common.Paging;
 using Roadmap.Application.Identity.Accounts.RegisterUser;
 using Roadmap.Application.Identity.Tokens.Login;
 using Roadmap.Application.Learning.Enrollments.FollowRoadmap;
+using Roadmap.Application.Learning.Progress.GetActivity;
 using Roadmap.Application.Learning.Progress.GetNextTopics;
 using Roadmap.Application.Learning.Progress.UpdateProgressBatch;
 using Roadmap.Domain.Catalog;
@@ -118,7 +119,7 @@ internal static class RequestSchemaRules
         });
     }
 
-    /// <summary>Paging and limit parameters, wherever they appear.</summary>
+    /// <summary>Paging and limit parameters, and the dates of a range, wherever they appear.</summary>
     public static void ApplyToQuery(OpenApiParameter parameter)
     {
         if (parameter.Schema is not OpenApiSchema schema)
@@ -131,6 +132,7 @@ internal static class RequestSchemaRules
             "page" => s => Range(s, 1, IPagedRequest.MaxPage),
             "pageSize" => s => Range(s, 1, IPagedRequest.MaxPageSize),
             "limit" => s => Range(s, 1, GetNextTopicsQuery.MaxLimit),
+            "from" or "to" => LocalDate,
             _ => (Action<OpenApiSchema>?)null,
         })?.Invoke(schema);
     }
@@ -190,6 +192,14 @@ internal static class RequestSchemaRules
     {
         s.Description = "An IANA time zone id, such as Europe/Berlin or UTC.";
         Length(s, 1, UserProfileRules.TimeZoneMaxLength);
+    }
+
+    /// <summary>Bound as text and read by the validator (<see cref="GetActivityQuery.DateFormat"/>), so a malformed date is a 400 keyed by its name.</summary>
+    private static void LocalDate(OpenApiSchema s)
+    {
+        s.Type = JsonSchemaType.String;
+        s.Format = "date";
+        s.Description = "A date in the learner's time zone, YYYY-MM-DD.";
     }
 
     private static void Slug(OpenApiSchema s)

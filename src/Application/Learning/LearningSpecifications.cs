@@ -51,3 +51,20 @@ public sealed class ProgressEventsSpec : Specification<ProgressEvent>
             .Take(pageSize)
             .AsNoTracking();
 }
+
+/// <summary>
+/// A learner's progress events on every roadmap (retired topics' too) that happened from <c>start</c> (inclusive) to
+/// <c>end</c> (exclusive), as the changes activity counts: three columns, untracked.
+/// </summary>
+public sealed class ProgressChangesSpec : Specification<ProgressEvent, ProgressChange>
+{
+    public ProgressChangesSpec(Guid learnerId, DateTimeOffset start, DateTimeOffset end)
+    {
+        // Compared in UTC: PostgreSQL takes only UTC times, and SQLite's stored times sort as UTC ones.
+        var from = start.ToUniversalTime();
+        var until = end.ToUniversalTime();
+        Query.Where(e => e.LearnerId == learnerId && e.OccurredAt >= from && e.OccurredAt < until)
+            .AsNoTracking();
+        Query.Select(e => new ProgressChange(e.OccurredAt, e.From, e.To));
+    }
+}

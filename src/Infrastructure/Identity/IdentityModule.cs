@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Application.Identity.Tokens.PurgeRefreshTokens;
 using Roadmap.Infrastructure.Common.Persistence;
@@ -49,6 +50,7 @@ internal static class IdentityModule
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<RoadmapDbContext>();
         services.AddScoped<IUserAccounts, IdentityUserAccounts>();
+        services.AddScoped<ILearnerProfiles, EfLearnerProfiles>();
         services.AddScoped<ISignInAttempts, EfSignInAttempts>();
         services.AddSingleton<BootstrapAdmin>();
         services.AddScoped<IRefreshTokenRevocation, EfRefreshTokenRevocation>();

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Roadmap.Application.Common.Ports;
 using Roadmap.Api.Tests.Infrastructure.Contract;
 
 namespace Roadmap.Api.Tests.Infrastructure;
@@ -42,6 +44,9 @@ public abstract class RoadmapApiFactory : WebApplicationFactory<Program>, IAsync
     public void Set(string key, string? value) => _settings[key] = value;
 
     public abstract ValueTask InitializeAsync();
+
+    /// <summary>The service's clock: real time unless a test sets it.</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>Responses of this factory's clients that broke the OpenAPI document (each also failed its request).</summary>
     public ContractViolations ContractViolations { get; } = new();
@@ -93,8 +98,13 @@ public abstract class RoadmapApiFactory : WebApplicationFactory<Program>, IAsync
             builder.UseSetting(key, value);
         }
 
-        // Data-protection keys (the job dashboard's session cookie) stay in memory, not in the user's profile folder.
-        builder.ConfigureTestServices(s => s.AddDataProtection().UseEphemeralDataProtectionProvider());
+        builder.ConfigureTestServices(s =>
+        {
+            // Data-protection keys (the job dashboard's session cookie) stay in memory, not in the user's profile folder.
+            s.AddDataProtection().UseEphemeralDataProtectionProvider();
+            s.RemoveAll<IClock>();
+            s.AddSingleton<IClock>(Clock);
+        });
     }
 }
 

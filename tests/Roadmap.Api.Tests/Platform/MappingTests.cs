@@ -3,6 +3,7 @@ using Mapster;
 using Mapster.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Api.Tests.Infrastructure;
+using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Infrastructure.Identity;
 
@@ -18,6 +19,7 @@ public sealed class MappingTests(SqliteApiFactory factory) : ApiTestBase<SqliteA
         var config = Factory.Services.GetRequiredService<TypeAdapterConfig>();
 
         config.RuleMap.Keys.Should().Contain(new TypeTuple(typeof(ApplicationUser), typeof(UserProfileDto)));
+        config.RuleMap.Keys.Should().Contain(new TypeTuple(typeof(ApplicationUser), typeof(LearnerProfile)));
         config.Invoking(c => c.Compile()).Should().NotThrow();
         config.Invoking(c => c.CompileProjection()).Should().NotThrow();
     }

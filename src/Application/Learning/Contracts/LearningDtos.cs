@@ -55,3 +55,12 @@ public sealed record NextTopicDto(
 
 /// <summary>What a batch did: how many topics changed and how many were already so, and each topic's progress now.</summary>
 public sealed record ProgressBatchResultDto(int Updated, int Unchanged, IReadOnlyList<TopicProgressUpdateDto> Items);
+
+/// <summary>
+/// The learner's progress per local day in <see cref="TimeZone"/> (their profile's), from <see cref="From"/> to
+/// <see cref="To"/> inclusive: only the days with at least one change, oldest first.
+/// </summary>
+public sealed record ActivityDto(string TimeZone, DateOnly From, DateOnly To, IReadOnlyList<ActivityDayDto> Days);
+
+/// <summary>One local day: the progress changes made on it, and how many of them moved a topic to Done.</summary>
+public sealed record ActivityDayDto(DateOnly Date, int Changes, int Done);

@@ -1,0 +1,43 @@
+namespace Roadmap.Domain.Common;
+
+/// <summary>
+/// Days as a person in a time zone lives them: the local date of an instant, and the instant a local date begins.
+/// Learners' days (activity, streaks) are counted in the time zone of their profile, not in UTC.
+/// </summary>
+public static class LocalCalendar
+{
+    /// <summary>
+    /// The zone of an IANA id, or UTC when this system does not know it: profiles hold only known ids, but a later
+    /// time-zone database could drop one, and a learner's days are better counted in UTC than not at all.
+    /// </summary>
+    public static TimeZoneInfo Zone(string? ianaId) =>
+        !string.IsNullOrWhiteSpace(ianaId) && TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>The date a clock in <paramref name="zone"/> showed at <paramref name="instant"/>.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+    }
+
+    /// <summary>
+    /// The first instant of <paramref name="date"/> in <paramref name="zone"/>, in UTC: local midnight, with the
+    /// offset of that date (not today's). Where a daylight-saving change skips midnight (00:00 → 01:00, as in Havana or
+    /// Santiago) the day begins where the gap ends; where midnight happens twice, at the first.
+    /// </summary>
+    public static DateTimeOffset StartOf(DateOnly date, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
+        // Gaps are whole minutes (at most a couple of hours), so stepping by the minute finds their end at once.
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1);
+        }
+
+        // The larger offset of an ambiguous time is the earlier instant.
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local - offset, TimeSpan.Zero);
+    }
+}

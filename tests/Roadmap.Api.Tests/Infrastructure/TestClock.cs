@@ -1,0 +1,49 @@
+using Roadmap.Application.Common.Ports;
+
+namespace Roadmap.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The service's clock in tests: the real time (in whole milliseconds, as the service's own clock gives it) until a
+/// test sets it, so events can be stamped at chosen instants. One per factory, so per test class; tests of a class
+/// run one at a time. Sign in before setting it to the past: tokens are issued at the clock's time.
+/// </summary>
+public sealed class TestClock : IClock
+{
+    private readonly Lock _lock = new();
+    private DateTimeOffset? _now;
+
+    public DateTimeOffset UtcNow
+    {
+        get
+        {
+            lock (_lock)
+            {
+                if (_now is { } now)
+                {
+                    return now;
+                }
+            }
+
+            var real = DateTimeOffset.UtcNow;
+            return real.AddTicks(-(real.Ticks % TimeSpan.TicksPerMillisecond));
+        }
+    }
+
+    /// <summary>Stops the clock at <paramref name="instant"/> until it is set again or reset.</summary>
+    public void Set(DateTimeOffset instant)
+    {
+        lock (_lock)
+        {
+            _now = instant.ToUniversalTime();
+        }
+    }
+
+    /// <summary>Back to the real time.</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _now = null;
+        }
+    }
+}
