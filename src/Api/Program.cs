@@ -2,6 +2,7 @@ using Roadmap.Api;
 using Roadmap.Api.Catalog;
 using Roadmap.Api.Common;
 using Roadmap.Api.Identity;
+using Roadmap.Api.Insights;
 using Roadmap.Api.Jobs;
 using Roadmap.Api.Learning;
 using Roadmap.Application;
@@ -70,6 +71,7 @@ app.MapRoadmapAuthoringEndpoints();
 app.MapEnrollmentEndpoints();
 app.MapProgressEndpoints();
 app.MapActivityEndpoints();
+app.MapStatsEndpoints();
 app.MapJobsDashboardEndpoints();
 
 await app.RunAsync();

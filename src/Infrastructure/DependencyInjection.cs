@@ -8,6 +8,7 @@ using Roadmap.Infrastructure.Catalog;
 using Roadmap.Infrastructure.Common;
 using Roadmap.Infrastructure.Common.Persistence;
 using Roadmap.Infrastructure.Identity;
+using Roadmap.Infrastructure.Insights;
 using Roadmap.Infrastructure.Jobs;
 
 namespace Roadmap.Infrastructure;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddCatalog(configuration);
         services.AddIdentityModule(configuration, environment);
         services.AddJobs(configuration);
+        services.AddInsightsModule();
         return services;
     }
 

@@ -25,6 +25,7 @@ internal static class OpenApiContract
         ["Roadmaps"] = "Reading the catalog: published roadmaps for anyone, drafts for Authors and Admins.",
         ["Roadmap authoring"] = "Writing the catalog (Authors and Admins): roadmaps as JSON documents, publishing, archiving.",
         ["Learning"] = "The signed-in learner's roadmaps and progress: follow, leave, record progress per topic, read its history and daily activity.",
+        ["Insights"] = "Stats built from progress by background jobs: the signed-in learner's completion, time left, streaks and pace per roadmap.",
     };
 
     public static IServiceCollection AddOpenApiContract(this IServiceCollection services) =>

@@ -61,7 +61,8 @@ public sealed class LearnerRoadmapStats : AggregateRoot
     /// <summary>The IANA time zone the days were counted in.</summary>
     public string TimeZone { get; private set; } = "UTC";
 
-    public DateTimeOffset CalculatedAt { get; private set; }
+    /// <summary>When the figures were rebuilt; null for <see cref="NotYetCalculated"/>.</summary>
+    public DateTimeOffset? CalculatedAt { get; private set; }
 
     /// <summary>The largest Learning event id this calculation includes (0: none yet).</summary>
     public long LastEventId { get; private set; }
@@ -70,6 +71,19 @@ public sealed class LearnerRoadmapStats : AggregateRoot
     {
         var stats = new LearnerRoadmapStats(learnerId, roadmapId);
         stats.Apply(source, zone, now);
+        return stats;
+    }
+
+    /// <summary>
+    /// What a reader sees before the first recalculation: the roadmap's live topics, all NotStarted, and no activity;
+    /// <see cref="CalculatedAt"/> null and <see cref="LastEventId"/> 0. Not kept.
+    /// </summary>
+    public static LearnerRoadmapStats NotYetCalculated(Guid learnerId, Guid roadmapId, StatsSource source, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var stats = new LearnerRoadmapStats(learnerId, roadmapId);
+        stats.Apply(source with { Statuses = new Dictionary<Guid, ProgressStatus>(), Events = [], LastEventId = 0 }, zone, DateTimeOffset.UnixEpoch);
+        stats.CalculatedAt = null;
         return stats;
     }
 
@@ -92,7 +106,7 @@ public sealed class LearnerRoadmapStats : AggregateRoot
     /// <summary>The figures as of <paramref name="now"/> in the learner's time zone.</summary>
     public StatsToday On(DateTimeOffset now)
     {
-        var today = LocalDate(now, Zone(TimeZone));
+        var today = LocalCalendar.DateOf(now, LocalCalendar.Zone(TimeZone));
         var window = RecentDays.Where(d => d.Date > today.AddDays(-30) && d.Date <= today).ToList();
         var current = LastActiveDate is { } last && last >= today.AddDays(-1) ? LastRun : 0;
         var doneLast30 = window.Sum(d => d.Done);
@@ -102,13 +116,6 @@ public sealed class LearnerRoadmapStats : AggregateRoot
         DateOnly? finish = doneLast30 > 0 && remaining > 0 ? today.AddDays((int)(((long)remaining * 30 + doneLast30 - 1) / doneLast30)) : null;
         return new StatsToday(today, current, window.Count, finish);
     }
-
-    public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(System.TimeZoneInfo.ConvertTime(instant, zone).DateTime);
-
-    /// <summary>The time zone of an IANA id; an unknown id counts in UTC.</summary>
-    public static TimeZoneInfo Zone(string id) =>
-        System.TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : System.TimeZoneInfo.Utc;
 
     public static double Percent(int done, int total, int skipped) =>
         total - skipped <= 0 ? 0 : Math.Round(done * 100.0 / (total - skipped), 1, MidpointRounding.AwayFromZero);
@@ -133,13 +140,13 @@ public sealed class LearnerRoadmapStats : AggregateRoot
         // Days in the learner's zone. Every event counts, a retired topic's too: the day was active when it happened.
         var days = source.Events
             .Where(e => e.IsActivity)
-            .GroupBy(e => LocalDate(e.OccurredAt, zone))
+            .GroupBy(e => LocalCalendar.DateOf(e.OccurredAt, zone))
             .Select(g => new ActiveDay(g.Key, g.Where(e => e.IsDone).Select(e => e.TopicId).Distinct().Count()))
             .OrderBy(d => d.Date)
             .ToList();
         (LongestStreak, LastRun) = Runs(days.Select(d => d.Date));
         LastActiveDate = days.Count > 0 ? days[^1].Date : null;
-        var today = LocalDate(now, zone);
+        var today = LocalCalendar.DateOf(now, zone);
         RecentDays = [.. days.Where(d => d.Date > today.AddDays(-RecentDaysKept))];
         TimeZone = zone.Id;
         CalculatedAt = now;

@@ -12,7 +12,7 @@ namespace Roadmap.Infrastructure.Jobs;
 /// Where jobs are stored, following <c>Database:Provider</c>: a SQLite file beside the database file (embedded),
 /// the <c>hangfire</c> schema of the same PostgreSQL database, or the <c>HangFire</c> schema of the same SQL Server database.
 /// </summary>
-internal sealed record JobStorageLocation(DatabaseProvider Provider, string Target, TimeSpan PollInterval)
+internal sealed record JobStorageLocation(DatabaseProvider Provider, string Target, TimeSpan QueuePollInterval)
 {
     public const string PostgresSchema = "hangfire";
 
@@ -50,7 +50,7 @@ internal sealed record JobStorageLocation(DatabaseProvider Provider, string Targ
     /// </summary>
     public JobStorage CreateStorage() => Provider switch
     {
-        DatabaseProvider.Sqlite => new SQLiteStorage(Target, new SQLiteStorageOptions { QueuePollInterval = PollInterval }),
+        DatabaseProvider.Sqlite => new SQLiteStorage(Target, new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval }),
         DatabaseProvider.Postgres => CreatePostgresStorage(),
 
         // Hangfire.SqlServer installs its schema under an application lock (sp_getapplock), so nodes cannot race on it.
@@ -58,7 +58,7 @@ internal sealed record JobStorageLocation(DatabaseProvider Provider, string Targ
         {
             SchemaName = SqlServerSchema,
             PrepareSchemaIfNecessary = true,
-            QueuePollInterval = PollInterval,
+            QueuePollInterval = QueuePollInterval,
         }),
         _ => throw new InvalidOperationException($"Unknown Database:Provider '{Provider}'."),
     };
@@ -69,7 +69,10 @@ internal sealed record JobStorageLocation(DatabaseProvider Provider, string Targ
         {
             SchemaName = PostgresSchema,
             PrepareSchemaIfNecessary = false,
-            QueuePollInterval = PollInterval,
+            QueuePollInterval = QueuePollInterval,
+
+            // Workers LISTEN for new jobs and wake at once; polling stays as the fallback.
+            EnableLongPolling = true,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(Target, options), options);
     }

@@ -22,7 +22,7 @@ public static class JobsModule
         var options = section.Get<JobsOptions>() ?? new JobsOptions();
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var location = JobStorageLocation.For(
-            database.Provider, configuration.GetConnectionString(DependencyInjection.ConnectionStringName), options.PollInterval);
+            database.Provider, configuration.GetConnectionString(DependencyInjection.ConnectionStringName), options.QueuePollInterval);
 
         // Storage and activator are this host's own, registered before AddHangfire (which only adds them when
         // missing, from process-wide statics), so hosts sharing a process never see each other's jobs.

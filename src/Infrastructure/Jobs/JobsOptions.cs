@@ -11,12 +11,21 @@ public sealed class JobsOptions
     /// <summary>Jobs this node runs at the same time.</summary>
     public int WorkerCount { get; set; } = 4;
 
-    /// <summary>How often idle workers look for new jobs, and the scheduler for due scheduled and recurring ones.</summary>
+    /// <summary>How often the scheduler looks for due scheduled and recurring jobs.</summary>
     public int PollIntervalSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// How often idle workers look for enqueued jobs (SQLite, SQL Server). Stats are recalculated by an enqueued job
+    /// within about a second of a progress change, so this is short. On PostgreSQL workers are also woken at once by
+    /// a notification (LISTEN/NOTIFY) and this is only the fallback.
+    /// </summary>
+    public int QueuePollMilliseconds { get; set; } = 200;
 
     public JobsDashboardOptions Dashboard { get; set; } = new();
 
     internal TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(1, PollIntervalSeconds));
+
+    internal TimeSpan QueuePollInterval => TimeSpan.FromMilliseconds(Math.Clamp(QueuePollMilliseconds, 50, 60_000));
 }
 
 /// <summary>The <c>Jobs:Dashboard</c> section.</summary>

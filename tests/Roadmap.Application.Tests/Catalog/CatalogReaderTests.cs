@@ -42,7 +42,7 @@ public class CatalogReaderTests
     public void An_older_outline_never_replaces_a_newer_one()
     {
         var outlines = new CatalogReader.Outlines();
-        var newer = new Roadmap.Application.Catalog.Contracts.RoadmapOutline(Guid.NewGuid(), "a", "A", RoadmapStatus.Published, 2, []);
+        var newer = new Roadmap.Application.Catalog.Contracts.RoadmapOutline(Guid.NewGuid(), "a", "A", RoadmapStatus.Published, 2, [], []);
         var older = newer with { Version = 1 };
 
         outlines.Keep("a", 5, newer);

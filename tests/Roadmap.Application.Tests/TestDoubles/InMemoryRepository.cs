@@ -22,6 +22,8 @@ internal sealed class InMemoryRepository<T>(params IEnumerable<T> items) : IRepo
 
     public void Add(T aggregate) => _items.Add(aggregate);
 
+    public void Remove(T aggregate) => _items.Remove(aggregate);
+
     public Task<T?> GetByIdAsync<TId>(TId id, CancellationToken cancellationToken = default)
         where TId : notnull =>
         Task.FromResult(_items.FirstOrDefault(item => item is Entity entity && Equals(entity.Id, id)));

@@ -11,12 +11,22 @@ public interface ICatalogReader
     /// <summary>A roadmap's outline: its live topics in roadmap order, or null when there is no such roadmap.</summary>
     Task<RoadmapOutline?> GetRoadmapOutlineAsync(string slug, CancellationToken cancellationToken);
 
+    /// <summary>The outline of the roadmap with this id, or null when there is none.</summary>
+    Task<RoadmapOutline?> GetRoadmapOutlineAsync(Guid roadmapId, CancellationToken cancellationToken);
+
     /// <summary>The slug and title of each of these roadmaps that exists, by id.</summary>
     Task<IReadOnlyDictionary<Guid, RoadmapName>> GetRoadmapNamesAsync(IReadOnlyCollection<Guid> roadmapIds, CancellationToken cancellationToken);
 }
 
-/// <summary>A roadmap as another module sees it: its state and its live topics, in roadmap order (section, then topic).</summary>
-public sealed record RoadmapOutline(Guid Id, string Slug, string Title, RoadmapStatus Status, int Version, IReadOnlyList<TopicOutline> Topics)
+/// <summary>A roadmap as another module sees it: its state, its live sections and its live topics, in roadmap order (section, then topic).</summary>
+public sealed record RoadmapOutline(
+    Guid Id,
+    string Slug,
+    string Title,
+    RoadmapStatus Status,
+    int Version,
+    IReadOnlyList<SectionOutline> Sections,
+    IReadOnlyList<TopicOutline> Topics)
 {
     /// <summary>The live topic named by <paramref name="key"/>: its id, its slug, or one of its former slugs.</summary>
     public TopicOutline? FindTopic(string key) =>
@@ -24,6 +34,9 @@ public sealed record RoadmapOutline(Guid Id, string Slug, string Title, RoadmapS
             ? Topics.FirstOrDefault(t => t.Id == id)
             : Topics.FirstOrDefault(t => t.Slug == key) ?? Topics.FirstOrDefault(t => t.FormerSlugs.Contains(key));
 }
+
+/// <summary>A live section, in roadmap order.</summary>
+public sealed record SectionOutline(string Slug, string Title);
 
 /// <summary>A live topic: its stable id, its slugs, its place and what it needs first (topic ids).</summary>
 public sealed record TopicOutline(

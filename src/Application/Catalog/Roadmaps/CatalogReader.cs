@@ -38,6 +38,11 @@ internal sealed class CatalogReader(IReadRepository<LearningRoadmap> roadmaps, C
         return outline;
     }
 
+    public async Task<RoadmapOutline?> GetRoadmapOutlineAsync(Guid roadmapId, CancellationToken cancellationToken) =>
+        (await GetRoadmapNamesAsync(new[] { roadmapId }, cancellationToken)).TryGetValue(roadmapId, out var name)
+            ? await GetRoadmapOutlineAsync(name.Slug, cancellationToken)
+            : null;
+
     private static RoadmapOutline Outline(LearningRoadmap roadmap)
     {
         var sections = roadmap.Sections.Where(s => !s.IsRetired).ToDictionary(s => s.Id);
@@ -58,7 +63,8 @@ internal sealed class CatalogReader(IReadRepository<LearningRoadmap> roadmaps, C
             .OrderBy(t => t.SectionOrder)
             .ThenBy(t => t.Order)
             .ToList();
-        return new RoadmapOutline(roadmap.Id, roadmap.Slug, roadmap.Title, roadmap.Status, roadmap.Version, topics);
+        var sectionOutlines = sections.Values.OrderBy(s => s.Order).Select(s => new SectionOutline(s.Slug, s.Title)).ToList();
+        return new RoadmapOutline(roadmap.Id, roadmap.Slug, roadmap.Title, roadmap.Status, roadmap.Version, sectionOutlines, topics);
     }
 
     /// <summary>This node's outlines by slug, each with its revision; an older one never replaces a newer one.</summary>

@@ -66,4 +66,7 @@ public interface IRepository<T> : IReadRepository<T>
     where T : class, IAggregateRoot
 {
     void Add(T aggregate);
+
+    /// <summary>Removes a loaded aggregate when the unit of work saves; one already removed by another writer is a conflict.</summary>
+    void Remove(T aggregate);
 }

@@ -17,6 +17,8 @@ internal sealed class EfRepository<T>(RoadmapDbContext db, TypeAdapterConfig map
 
     public void Add(T aggregate) => db.Set<T>().Add(aggregate);
 
+    public void Remove(T aggregate) => db.Set<T>().Remove(aggregate);
+
     public async Task<T?> GetByIdAsync<TId>(TId id, CancellationToken cancellationToken = default)
         where TId : notnull =>
         await db.Set<T>().FindAsync([id], cancellationToken);

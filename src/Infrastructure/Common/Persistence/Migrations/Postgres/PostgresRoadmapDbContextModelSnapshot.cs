@@ -381,6 +381,97 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                     b.ToTable("refresh_token_families", (string)null);
                 });
 
+            modelBuilder.Entity("Roadmap.Domain.Insights.LearnerRoadmapStats", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CalculatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EstimatedMinutesRemaining")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LastActiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LastRun")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LongestStreak")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("PercentComplete")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("RecentDays")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RoadmapId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RoadmapVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("TotalTopics")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId");
+
+                    b.HasIndex("LearnerId", "RoadmapId")
+                        .IsUnique();
+
+                    b.ToTable("learner_roadmap_stats", (string)null);
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Insights.StatsMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RoadmapId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarkedAt");
+
+                    b.ToTable("stats_marks", (string)null);
+                });
+
             modelBuilder.Entity("Roadmap.Domain.Learning.Enrollment", b =>
                 {
                     b.Property<Guid>("Id")

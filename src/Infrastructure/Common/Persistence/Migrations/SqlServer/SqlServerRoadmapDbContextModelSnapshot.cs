@@ -382,6 +382,97 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
                     b.ToTable("refresh_token_families", (string)null);
                 });
 
+            modelBuilder.Entity("Roadmap.Domain.Insights.LearnerRoadmapStats", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CalculatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EstimatedMinutesRemaining")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("LastActiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LastRun")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("LongestStreak")
+                        .HasColumnType("int");
+
+                    b.Property<double>("PercentComplete")
+                        .HasColumnType("float");
+
+                    b.Property<string>("RecentDays")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("RoadmapId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RoadmapVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("TotalTopics")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId");
+
+                    b.HasIndex("LearnerId", "RoadmapId")
+                        .IsUnique();
+
+                    b.ToTable("learner_roadmap_stats", (string)null);
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Insights.StatsMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("RoadmapId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarkedAt");
+
+                    b.ToTable("stats_marks", (string)null);
+                });
+
             modelBuilder.Entity("Roadmap.Domain.Learning.Enrollment", b =>
                 {
                     b.Property<Guid>("Id")

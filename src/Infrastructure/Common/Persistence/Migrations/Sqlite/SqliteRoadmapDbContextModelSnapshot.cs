@@ -372,6 +372,97 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                     b.ToTable("refresh_token_families", (string)null);
                 });
 
+            modelBuilder.Entity("Roadmap.Domain.Insights.LearnerRoadmapStats", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CalculatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EstimatedMinutesRemaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastActiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LongestStreak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PercentComplete")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RecentDays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoadmapId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoadmapVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalTopics")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId");
+
+                    b.HasIndex("LearnerId", "RoadmapId")
+                        .IsUnique();
+
+                    b.ToTable("learner_roadmap_stats", (string)null);
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Insights.StatsMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoadmapId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarkedAt");
+
+                    b.ToTable("stats_marks", (string)null);
+                });
+
             modelBuilder.Entity("Roadmap.Domain.Learning.Enrollment", b =>
                 {
                     b.Property<Guid>("Id")

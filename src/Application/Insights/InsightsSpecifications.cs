@@ -1,0 +1,54 @@
+using Ardalis.Specification;
+using Roadmap.Domain.Insights;
+using Roadmap.Domain.Learning;
+
+namespace Roadmap.Application.Insights;
+
+/// <summary>The oldest pending marks, at most <paramref name="take"/>, untracked.</summary>
+public sealed class PendingStatsMarksSpec : Specification<StatsMark>
+{
+    public PendingStatsMarksSpec(int take) => Query.OrderBy(m => m.MarkedAt).ThenBy(m => m.Id).Take(take).AsNoTracking();
+}
+
+/// <summary>These marks, tracked (to remove them).</summary>
+public sealed class StatsMarksByIdsSpec : Specification<StatsMark>
+{
+    public StatsMarksByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(m => ids.Contains(m.Id));
+}
+
+/// <summary>One learner's stats on one roadmap (tracked unless <paramref name="readOnly"/>).</summary>
+public sealed class LearnerRoadmapStatsSpec : Specification<LearnerRoadmapStats>, ISingleResultSpecification<LearnerRoadmapStats>
+{
+    public LearnerRoadmapStatsSpec(Guid learnerId, Guid roadmapId, bool readOnly = false)
+    {
+        Query.Where(s => s.LearnerId == learnerId && s.RoadmapId == roadmapId);
+        if (readOnly)
+        {
+            Query.AsNoTracking();
+        }
+    }
+}
+
+/// <summary>A learner's status on each topic of a roadmap they touched (retired topics included; the caller picks live ones).</summary>
+public sealed class StatusesForStatsSpec : Specification<TopicProgress, TopicStatus>
+{
+    public StatusesForStatsSpec(Guid learnerId, Guid roadmapId)
+    {
+        Query.Where(p => p.LearnerId == learnerId && p.RoadmapId == roadmapId).AsNoTracking();
+        Query.Select(p => new TopicStatus(p.TopicId, p.Status));
+    }
+}
+
+/// <summary>Every progress event of a learner on a roadmap, as stats read them, oldest first.</summary>
+public sealed class EventsForStatsSpec : Specification<ProgressEvent, EventForStats>
+{
+    public EventsForStatsSpec(Guid learnerId, Guid roadmapId)
+    {
+        Query.Where(e => e.LearnerId == learnerId && e.RoadmapId == roadmapId).OrderBy(e => e.EventId).AsNoTracking();
+        Query.Select(e => new EventForStats(e.EventId, e.TopicId, e.From, e.To, e.OccurredAt));
+    }
+}
+
+public sealed record TopicStatus(Guid TopicId, ProgressStatus Status);
+
+public sealed record EventForStats(long EventId, Guid TopicId, ProgressStatus From, ProgressStatus To, DateTimeOffset OccurredAt);

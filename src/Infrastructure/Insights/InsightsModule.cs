@@ -1,0 +1,20 @@
+using Hangfire;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Application.Common.Messaging;
+using Roadmap.Domain.Learning;
+using Roadmap.Infrastructure.Jobs;
+
+namespace Roadmap.Infrastructure.Insights;
+
+internal static class InsightsModule
+{
+    public static IServiceCollection AddInsightsModule(this IServiceCollection services)
+    {
+        services.AddSingleton<StatsRecalculationTrigger>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatsRecalculationTrigger>());
+        services.AddScoped<INotificationHandler<AfterCommit<TopicProgressChangedDomainEvent>>, RequestStatsRecalculation>();
+        services.AddRecurringJob<RecalculatePendingStatsJob>(RecalculatePendingStatsJob.Id, Cron.Minutely());
+        return services;
+    }
+}

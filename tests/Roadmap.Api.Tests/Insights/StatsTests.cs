@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using FluentAssertions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Api.Tests.Infrastructure;
+using Roadmap.Api.Tests.Jobs;
+using Roadmap.Application.Insights.Contracts;
+using Roadmap.Application.Insights.Recalculation;
+using Roadmap.Application.Learning.Contracts;
+using Roadmap.Domain.Common;
+using Roadmap.Domain.Insights;
+using Roadmap.Domain.Learning;
+using Roadmap.Infrastructure.Common.Persistence;
+
+namespace Roadmap.Api.Tests.Insights;
+
+/// <summary>
+/// A learner's stats on a roadmap over HTTP: recalculated by the Hangfire job after progress changes (through the
+/// marks written with them), equal to an independent count of the progress listing, safe to recalculate again.
+/// </summary>
+public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
+    where TFactory : RoadmapApiFactory
+{
+    protected StatsTests(TFactory factory)
+        : base(factory) =>
+        factory.Clock.Reset();
+
+    [Fact]
+    public async Task Before_the_first_recalculation_every_topic_counts_as_not_started_and_calculatedAt_is_null()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+
+        var stats = await Stats(learner, slug);
+
+        stats.Should().BeEquivalentTo(new
+        {
+            RoadmapSlug = slug, TotalTopics = 3, Done = 0, Skipped = 0, InProgress = 0, NotStarted = 3, PercentComplete = 0.0,
+            EstimatedMinutesRemaining = 90, CurrentStreak = 0, LongestStreak = 0, ActiveDaysLast30 = 0,
+            LastActiveDate = (DateOnly?)null, ProjectedFinishDate = (DateOnly?)null, CalculatedAt = (DateTimeOffset?)null, LastEventId = 0L,
+        });
+        stats.Sections.Select(s => (s.Section, s.Title, s.Total, s.Status)).Should().Equal(
+            ("basics", "Basics", 2, SectionStatus.NotStarted), ("advanced", "Advanced", 1, SectionStatus.NotStarted));
+    }
+
+    [Fact]
+    public async Task A_progress_change_shows_in_the_stats_by_its_event_id_and_the_figures_match_the_progress_listing()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        await Change(learner, slug, "a", "Done");
+        await Change(learner, slug, "c", "Skipped");
+        var last = await Change(learner, slug, "b", "InProgress");
+
+        var stats = await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId >= last, Ct);
+
+        stats.LastEventId.Should().Be(last, "the job recalculated after the last change");
+        stats.CalculatedAt.Should().NotBeNull();
+        var listing = await learner.Client.GetFromJsonAsync<RoadmapProgressDto>($"/api/me/roadmaps/{slug}/progress", Json, Ct);
+        var count = (ProgressStatus status) => listing!.Topics.Count(t => t.Status == status);
+        (stats.TotalTopics, stats.Done, stats.Skipped, stats.InProgress, stats.NotStarted).Should().Be(
+            (listing!.Topics.Count, count(ProgressStatus.Done), count(ProgressStatus.Skipped), count(ProgressStatus.InProgress), count(ProgressStatus.NotStarted)));
+        stats.PercentComplete.Should().Be(50, "1 done of 2 not skipped");
+        stats.EstimatedMinutesRemaining.Should().Be(30, "only b is neither Done nor Skipped");
+        (stats.CurrentStreak, stats.LongestStreak, stats.ActiveDaysLast30).Should().Be((1, 1, 1));
+        stats.LastActiveDate.Should().Be(DateOnly.FromDateTime(DateTime.UtcNow));
+        stats.Sections.Select(s => (s.Section, s.Done, s.Skipped, s.InProgress, s.Status)).Should().Equal(
+            ("basics", 1, 0, 1, SectionStatus.InProgress), ("advanced", 0, 1, 0, SectionStatus.Done));
+        (await PendingMarks()).Should().BeEmpty("the recalculation removed the marks it includes");
+    }
+
+    [Fact]
+    public async Task Recalculating_again_or_concurrently_leaves_the_same_row()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        await Change(learner, slug, "a", "Done");
+        var last = await Change(learner, slug, "b", "InProgress");
+        await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId >= last, Ct);
+        var roadmapId = (await StoredStats(learner.UserId)).Single().RoadmapId;
+        var before = (await StoredStats(learner.UserId)).Single();
+
+        await Send(new RecalculateLearnerStatsCommand(learner.UserId, roadmapId, []));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Send(new RecalculateLearnerStatsCommand(learner.UserId, roadmapId, []))));
+
+        var after = (await StoredStats(learner.UserId)).Should().ContainSingle().Subject;
+        after.Should().BeEquivalentTo(before, o => o.Excluding(s => s.CalculatedAt));
+    }
+
+    [Fact]
+    public async Task Unknown_and_draft_roadmaps_are_not_found_and_anonymous_callers_are_refused()
+    {
+        using var author = await SignIn(Roles.Author);
+        var draft = TestDocuments.NewSlug("stats-draft");
+        (await author.Client.PostAsJsonAsync("/api/roadmaps", TestDocuments.Small(draft), Json, Ct)).EnsureSuccessStatusCode();
+        using var learner = await SignIn();
+        using var anonymous = Client();
+
+        (await learner.Client.GetAsync("/api/me/roadmaps/no-such-roadmap/stats", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await learner.Client.GetAsync($"/api/me/roadmaps/{draft}/stats", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync($"/api/me/roadmaps/{draft}/stats", Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<long> Change(SignedIn who, string slug, string topic, string status)
+    {
+        var response = await who.Client.PutAsJsonAsync($"/api/me/roadmaps/{slug}/progress/{topic}", new { status }, Json, Ct);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        return (await Read<TopicProgressUpdateDto>(response)).EventId!.Value;
+    }
+
+    private static async Task<RoadmapStatsDto> Stats(SignedIn who, string slug)
+    {
+        var response = await who.Client.GetAsync($"/api/me/roadmaps/{slug}/stats", Ct);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        return await Read<RoadmapStatsDto>(response);
+    }
+
+    private async Task<List<LearnerRoadmapStats>> StoredStats(Guid learnerId)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RoadmapDbContext>().Set<LearnerRoadmapStats>()
+            .AsNoTracking().Where(s => s.LearnerId == learnerId).ToListAsync(Ct);
+    }
+
+    private async Task<List<StatsMark>> PendingMarks()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RoadmapDbContext>().Set<StatsMark>().AsNoTracking().ToListAsync(Ct);
+    }
+
+    private async Task<string> Published()
+    {
+        var slug = TestDocuments.NewSlug("stats");
+        using var author = await SignIn(Roles.Author);
+        var created = await author.Client.PostAsJsonAsync("/api/roadmaps", TestDocuments.Small(slug), Json, Ct);
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+        (await author.Client.PostAsync($"/api/roadmaps/{slug}/publish", null, Ct)).EnsureSuccessStatusCode();
+        return slug;
+    }
+}
+
+public sealed class StatsTests_Sqlite(SqliteApiFactory factory) : StatsTests<SqliteApiFactory>(factory);
+
+public sealed class StatsTests_Postgres(PostgresApiFactory factory) : StatsTests<PostgresApiFactory>(factory);
