@@ -55,3 +55,7 @@ public sealed record NextTopicDto(
 
 /// <summary>What a batch did: how many topics changed and how many were already so, and each topic's progress now.</summary>
 public sealed record ProgressBatchResultDto(int Updated, int Unchanged, IReadOnlyList<TopicProgressUpdateDto> Items);
+
+/// <summary>What an import did: how many topics changed, how many were left as they were, and the topics not found.</summary>
+/// <param name="Unknown">The document's topics (as it names them) that are no live topic of the roadmap.</param>
+public sealed record ProgressImportResultDto(int Updated, int Unchanged, IReadOnlyList<string> Unknown);
