@@ -25,7 +25,8 @@ public sealed record ProgressDocument
 
     public DateTimeOffset? ExportedAt { get; init; }
 
-    public IReadOnlyList<ProgressTopicDocument> Topics { get; init; } = [];
+    /// <summary>Null only when a document left it out (an import refuses that); an export always has it, perhaps empty.</summary>
+    public IReadOnlyList<ProgressTopicDocument>? Topics { get; init; }
 }
 
 /// <summary>One topic's progress: the topic by id and slug, and its status and note as of <see cref="UpdatedAt"/>.</summary>

@@ -39,7 +39,7 @@ internal sealed class ImportProgressCommandHandler(
         }
 
         var now = clock.UtcNow;
-        var matched = Match(outline, document.Topics, now);
+        var matched = Match(outline, document.Topics!, now);
         if (!matched.IsSuccess)
         {
             return matched.Error;

@@ -18,7 +18,7 @@ internal sealed class ImportProgressCommandValidator : AbstractValidator<ImportP
             RuleFor(c => c.Document.Roadmap).NotEmpty().MaximumLength(CatalogLimits.SlugMaxLength);
             RuleFor(c => c.Document.RoadmapVersion).GreaterThanOrEqualTo(1);
             RuleFor(c => c.Document.Topics).Cascade(CascadeMode.Stop).NotNull()
-                .Must(topics => topics.Count <= ImportProgressCommand.MaxTopics)
+                .Must(topics => topics!.Count <= ImportProgressCommand.MaxTopics)
                 .WithMessage($"A document has at most {ImportProgressCommand.MaxTopics} topics.");
             RuleForEach(c => c.Document.Topics).NotNull().ChildRules(topic =>
             {
