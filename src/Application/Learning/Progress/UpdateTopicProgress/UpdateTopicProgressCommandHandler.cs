@@ -56,7 +56,8 @@ internal sealed class UpdateTopicProgressCommandHandler(
             return LearningErrors.RoadmapArchived(outline.Slug);
         }
 
-        var changes = new ProgressChanges(progress, events, learnerId, outline.Id, current is null ? [] : [current]);
+        // An array: a one-element collection expression would compile to a type outside any namespace, which the architecture rules refuse.
+        var changes = new ProgressChanges(progress, events, learnerId, outline.Id, current is null ? [] : new[] { current });
         var note = request.NoteSent ? TopicProgress.SetNote(request.Note) : TopicProgress.KeepNote;
         var recorded = changes.Apply(topic, request.Status!.Value, note, now);
         if (!recorded.IsSuccess)
