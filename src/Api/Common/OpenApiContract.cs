@@ -31,12 +31,21 @@ internal static class OpenApiContract
     public static IServiceCollection AddOpenApiContract(this IServiceCollection services) =>
         services.AddOpenApi(o =>
         {
-            // Strings are read by a converter (it refuses NUL), which hides their type from the schema exporter.
+            // Strings and times are read by converters (NUL refused, times written as UTC), which hide their type from the
+            // schema exporter.
             o.AddSchemaTransformer((schema, context, _) =>
             {
                 if (context.JsonTypeInfo.Type == typeof(string))
                 {
                     schema.Type = IsNullable(context.JsonPropertyInfo) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                }
+                else if (context.JsonTypeInfo.Type == typeof(DateTimeOffset))
+                {
+                    schema.Type = JsonSchemaType.String;
+                }
+                else if (context.JsonTypeInfo.Type == typeof(DateTimeOffset?))
+                {
+                    schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
                 }
                 else if (context.JsonTypeInfo.ElementType == typeof(string))
                 {

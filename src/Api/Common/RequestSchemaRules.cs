@@ -9,7 +9,9 @@ using Roadmap.Application.Identity.Accounts.RegisterUser;
 using Roadmap.Application.Identity.Tokens.Login;
 using Roadmap.Application.Learning.Enrollments.FollowRoadmap;
 using Roadmap.Application.Learning.Progress.GetActivity;
+using Roadmap.Application.Learning.Contracts;
 using Roadmap.Application.Learning.Progress.GetNextTopics;
+using Roadmap.Application.Learning.Progress.ImportProgress;
 using Roadmap.Application.Learning.Progress.UpdateProgressBatch;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
@@ -77,6 +79,34 @@ internal static class RequestSchemaRules
         Rule(schemas, nameof(ProgressBatchRequestItem), ["topic", "status"], new()
         {
             ["note"] = s => s.MaxLength = LearningLimits.NoteMaxLength,
+        });
+
+        Rule(schemas, nameof(ProgressDocument), ["format", "roadmap", "topics"], new()
+        {
+            ["format"] = s => s.Enum = [JsonValue.Create(ProgressDocument.CurrentFormat)],
+            ["roadmap"] = s =>
+            {
+                s.Description = "The roadmap's slug: the one in the URL.";
+                Length(s, 1, CatalogLimits.SlugMaxLength);
+            },
+            ["roadmapVersion"] = s =>
+            {
+                s.Description = "The roadmap's version at the export; not needed to import.";
+                s.Minimum = "1";
+            },
+            ["exportedAt"] = s => s.Description = "When the document was exported; not needed to import.",
+            ["topics"] = s => Items(s, 0, ImportProgressCommand.MaxTopics),
+        });
+        Rule(schemas, nameof(ProgressTopicDocument), ["topic", "status", "updatedAt"], new()
+        {
+            ["topicId"] = s => s.Description = "The topic's stable id; an import looks for it first, then for the slug.",
+            ["topic"] = s =>
+            {
+                s.Description = "The topic's slug (an import also knows a former slug).";
+                Length(s, 1, CatalogLimits.SlugMaxLength);
+            },
+            ["note"] = s => s.MaxLength = LearningLimits.NoteMaxLength,
+            ["updatedAt"] = s => s.Description = "When the progress had this status and note; an import leaves alone progress as recent.",
         });
 
         Rule(schemas, nameof(RoadmapDocument), ["slug", "title", "sections"], new()

@@ -5,8 +5,10 @@ using Roadmap.Api.Common;
 using Roadmap.Application.Common.Paging;
 using Roadmap.Application.Learning;
 using Roadmap.Application.Learning.Contracts;
+using Roadmap.Application.Learning.Progress.ExportProgress;
 using Roadmap.Application.Learning.Progress.GetNextTopics;
 using Roadmap.Application.Learning.Progress.GetProgress;
+using Roadmap.Application.Learning.Progress.ImportProgress;
 using Roadmap.Application.Learning.Progress.ListProgressEvents;
 using Roadmap.Application.Learning.Progress.UpdateProgressBatch;
 using Roadmap.Application.Learning.Progress.UpdateTopicProgress;
@@ -14,9 +16,15 @@ using Roadmap.Domain.Learning;
 
 namespace Roadmap.Api.Learning;
 
-/// <summary>The signed-in learner's progress on a roadmap: read it, write one topic, read its history.</summary>
+/// <summary>The signed-in learner's progress on a roadmap: read it, write one topic or many, export and import it, read its history.</summary>
 internal static class ProgressEndpoints
 {
+    /// <summary>
+    /// The largest export of the largest roadmap: every topic with a note of the longest, each character of it written
+    /// as a <c>\uXXXX</c> escape (what the JSON writer does to non-ASCII text), and room for the other fields.
+    /// </summary>
+    public const long ImportSizeLimit = ImportProgressCommand.MaxTopics * ((LearningLimits.NoteMaxLength * 6L) + 512);
+
     public static IEndpointRouteBuilder MapProgressEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/me/roadmaps/{slug}").WithTags("Learning").RequireAuthorization().WithNoStore();
@@ -41,6 +49,26 @@ internal static class ProgressEndpoints
             .WithSummary("Sets the progress of 1-500 distinct topics at once, all or nothing: one bad item (errors keyed items[i].topic, " +
                 ".status or .note) changes nothing. Answers how many changed and each topic's progress with its event.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/progress/export", ExportProgress)
+            .WithName("ExportProgress")
+            .WithSummary("The learner's progress as a document (format roadmap-progress/1): the topics they touched (a stored status or note) " +
+                "among the live topics of the current version, in roadmap order, each with topicId, slug, status, note and updatedAt. " +
+                "Retired topics are left out, as in the listing. Importing it back changes nothing.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/progress/import", ImportProgress)
+            .WithName("ImportProgress")
+            .WithSummary("Applies a progress document of this roadmap (at most 1,000 topics, each named once), all or nothing. " +
+                "A topic is found by topicId, then by slug or former slug; one whose updatedAt is not newer than the stored progress " +
+                "is left alone, so importing twice changes nothing the second time. Changes are recorded as of now, each with its event " +
+                "(history is not backdated); topics the roadmap does not have are reported in unknown. Follows the roadmap if needed. " +
+                "Field errors (errors keyed format, topics[i].topic, .status, .note, .updatedAt) are 400; a document of another roadmap is 422.")
+            .WithRequestSizeLimit(ImportSizeLimit)
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -92,6 +120,20 @@ internal static class ProgressEndpoints
     {
         var items = body.Items?.Select(i => new ProgressBatchItem(i?.Topic ?? string.Empty, i?.Status, i?.NoteSent ?? false, i?.Note)).ToList();
         var result = await mediator.Send(new UpdateProgressBatchCommand(slug, items!), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ProgressDocument>, ProblemHttpResult>> ExportProgress(
+        string slug, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new ExportProgressQuery(slug), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ProgressImportResultDto>, ProblemHttpResult>> ImportProgress(
+        string slug, ProgressDocument document, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new ImportProgressCommand(slug, document), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 

@@ -17,5 +17,11 @@ public static class LearningErrors
     public static Error ProgressChanged(string topic) => Error.PreconditionFailed(
         "learning.progress_changed", $"Your progress on '{topic}' is not at the version named in If-Match: read it again, then apply your change.");
 
+    public static Error OtherRoadmap(string slug, string documentRoadmap)
+    {
+        var message = $"This document holds progress on '{documentRoadmap}', not on '{slug}': import it there.";
+        return new Error(ErrorType.Unprocessable, "learning.other_roadmap", message, new Dictionary<string, string[]> { ["roadmap"] = [message] });
+    }
+
     public static Error SignedInOnly { get; } = Error.Unauthorized("learning.signed_in_only", "Progress belongs to a signed-in learner.");
 }

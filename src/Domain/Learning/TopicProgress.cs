@@ -49,6 +49,12 @@ public sealed class TopicProgress : AggregateRoot
 
     public Result<bool> Reset(DateTimeOffset now) => Update(ProgressStatus.NotStarted, KeepNote, now);
 
+    /// <summary>
+    /// True when this progress last changed at or after <paramref name="at"/>: a change made elsewhere at that time (one
+    /// in an imported document) is not newer, so it must not replace this one. Untouched progress is older than any change.
+    /// </summary>
+    public bool IsAsRecentAs(DateTimeOffset at) => UpdatedAt is { } updated && updated >= at;
+
     /// <summary>Marker for <see cref="Update"/>: leave the note as it is.</summary>
     public static NoteChange KeepNote { get; } = new(Keep: true, Text: null);
 

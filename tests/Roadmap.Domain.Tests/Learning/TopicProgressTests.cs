@@ -108,6 +108,20 @@ public class TopicProgressTests
     }
 
     [Fact]
+    public void A_change_made_elsewhere_is_newer_only_when_later_than_the_last_change_here()
+    {
+        var progress = Untouched();
+        progress.IsAsRecentAs(DateTimeOffset.MinValue).Should().BeFalse("untouched progress is older than any change");
+
+        progress.MarkInProgress(Now);
+
+        progress.IsAsRecentAs(Now.AddMilliseconds(-1)).Should().BeTrue();
+        progress.IsAsRecentAs(Now).Should().BeTrue("a change of the same time is not newer");
+        progress.IsAsRecentAs(Now.AddMilliseconds(1)).Should().BeFalse();
+        progress.IsAsRecentAs(Now.ToOffset(TimeSpan.FromHours(2))).Should().BeTrue("instants compare, not their offsets");
+    }
+
+    [Fact]
     public void A_progress_event_records_the_change_with_the_topic_slug_of_the_time()
     {
         var progress = Untouched();

@@ -64,3 +64,7 @@ public sealed record ActivityDto(string TimeZone, DateOnly From, DateOnly To, IR
 
 /// <summary>One local day: the progress changes made on it, and how many of them moved a topic to Done.</summary>
 public sealed record ActivityDayDto(DateOnly Date, int Changes, int Done);
+
+/// <summary>What an import did: how many topics changed, how many were left as they were, and the topics not found.</summary>
+/// <param name="Unknown">The document's topics (as it names them) that are no live topic of the roadmap.</param>
+public sealed record ProgressImportResultDto(int Updated, int Unchanged, IReadOnlyList<string> Unknown);

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
@@ -17,7 +18,8 @@ internal sealed class UpdateProgressBatchCommandHandler(
     IRepository<Enrollment> enrollments,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
-    IClock clock)
+    IClock clock,
+    IMapper mapper)
     : IRequestHandler<UpdateProgressBatchCommand, Result<ProgressBatchResultDto>>
 {
     public async Task<Result<ProgressBatchResultDto>> Handle(UpdateProgressBatchCommand request, CancellationToken cancellationToken)
@@ -43,44 +45,24 @@ internal sealed class UpdateProgressBatchCommandHandler(
             return LearningErrors.RoadmapArchived(outline.Slug);
         }
 
-        var stored = (await progress.ListAsync(new RoadmapProgressSpec(learnerId, outline.Id, forUpdate: true), cancellationToken))
-            .ToDictionary(p => p.TopicId);
-        var updates = new List<(TopicOutline Topic, TopicProgress Item, ProgressEvent? Appended)>();
+        var stored = await progress.ListAsync(new RoadmapProgressSpec(learnerId, outline.Id, forUpdate: true), cancellationToken);
+        var changes = new ProgressChanges(progress, events, learnerId, outline.Id, stored);
+        var recorded = new List<RecordedChange>();
         for (var i = 0; i < request.Items.Count; i++)
         {
-            var (change, topic) = (request.Items[i], topics.Value[i]);
-            var item = stored.GetValueOrDefault(topic.Id) ?? TopicProgress.Untouched(learnerId, outline.Id, topic.Id);
-            var changed = item.Update(change.Status!.Value, change.NoteSent ? TopicProgress.SetNote(change.Note) : TopicProgress.KeepNote, now);
-            if (!changed.IsSuccess)
+            var change = request.Items[i];
+            var note = change.NoteSent ? TopicProgress.SetNote(change.Note) : TopicProgress.KeepNote;
+            var applied = changes.Apply(topics.Value[i], change.Status!.Value, note, now);
+            if (!applied.IsSuccess)
             {
-                return changed.Error;
+                return applied.Error;
             }
 
-            ProgressEvent? appended = null;
-            if (changed.Value)
-            {
-                if (!stored.ContainsKey(topic.Id))
-                {
-                    progress.Add(item);
-                }
-
-                appended = ProgressEvent.Record(item.DomainEvents.OfType<TopicProgressChangedDomainEvent>().Last(), topic.Slug);
-                events.Add(appended);
-            }
-
-            updates.Add((topic, item, appended));
+            recorded.Add(applied.Value);
         }
 
-        if (updates.Any(u => u.Appended is not null))
-        {
-            enrollment.RecordActivity(now);
-
-            // Saved now, in the command's transaction, so the events' ids (given by the database) can be answered.
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-
-        var items = updates.Select(u => new TopicProgressUpdateDto(
-            u.Topic.Id, u.Topic.Slug, u.Topic.Section, u.Item.Status, u.Item.Note, u.Item.UpdatedAt, u.Item.Version, u.Appended?.EventId)).ToList();
+        await changes.SaveAsync(enrollment, unitOfWork, now, cancellationToken);
+        var items = recorded.Select(r => mapper.Map<TopicProgressUpdateDto>(r)).ToList();
         return new ProgressBatchResultDto(items.Count(i => i.EventId is not null), items.Count(i => i.EventId is null), items);
     }
 

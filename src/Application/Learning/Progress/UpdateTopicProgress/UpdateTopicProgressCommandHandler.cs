@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
@@ -21,7 +22,8 @@ internal sealed class UpdateTopicProgressCommandHandler(
     IRepository<Enrollment> enrollments,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
-    IClock clock)
+    IClock clock,
+    IMapper mapper)
     : IRequestHandler<UpdateTopicProgressCommand, Result<TopicProgressUpdateDto>>
 {
     public async Task<Result<TopicProgressUpdateDto>> Handle(UpdateTopicProgressCommand request, CancellationToken cancellationToken)
@@ -54,32 +56,16 @@ internal sealed class UpdateTopicProgressCommandHandler(
             return LearningErrors.RoadmapArchived(outline.Slug);
         }
 
-        var item = current ?? TopicProgress.Untouched(learnerId, outline.Id, topic.Id);
+        // An array: a one-element collection expression would compile to a type outside any namespace, which the architecture rules refuse.
+        var changes = new ProgressChanges(progress, events, learnerId, outline.Id, current is null ? [] : new[] { current });
         var note = request.NoteSent ? TopicProgress.SetNote(request.Note) : TopicProgress.KeepNote;
-        var changed = item.Update(request.Status!.Value, note, now);
-        if (!changed.IsSuccess)
+        var recorded = changes.Apply(topic, request.Status!.Value, note, now);
+        if (!recorded.IsSuccess)
         {
-            return changed.Error;
+            return recorded.Error;
         }
 
-        long? eventId = null;
-        if (changed.Value)
-        {
-            if (current is null)
-            {
-                progress.Add(item);
-            }
-
-            var change = item.DomainEvents.OfType<TopicProgressChangedDomainEvent>().Last();
-            var appended = ProgressEvent.Record(change, topic.Slug);
-            events.Add(appended);
-            enrollment.RecordActivity(now);
-
-            // Saved now, in the command's transaction, so the event's id (given by the database) can be answered.
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            eventId = appended.EventId;
-        }
-
-        return new TopicProgressUpdateDto(topic.Id, topic.Slug, topic.Section, item.Status, item.Note, item.UpdatedAt, item.Version, eventId);
+        await changes.SaveAsync(enrollment, unitOfWork, now, cancellationToken);
+        return mapper.Map<TopicProgressUpdateDto>(recorded.Value);
     }
 }
