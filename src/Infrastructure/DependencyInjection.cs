@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,21 +40,22 @@ public static class DependencyInjection
         var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
 
+        // Modules watch saves through interceptors they register (Identity evicts its cached accounts).
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteRoadmapDbContext>(o =>
-                    o.UseSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString));
+                services.AddDbContext<SqliteRoadmapDbContext>((sp, o) =>
+                    o.UseSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqliteRoadmapDbContext>());
                 break;
             case DatabaseProvider.Postgres:
                 RequireConnectionString(options.Provider, connectionString);
-                services.AddDbContext<PostgresRoadmapDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<PostgresRoadmapDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<PostgresRoadmapDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
                 RequireConnectionString(options.Provider, connectionString);
-                services.AddDbContext<SqlServerRoadmapDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddDbContext<SqlServerRoadmapDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqlServerRoadmapDbContext>());
                 break;
             default:

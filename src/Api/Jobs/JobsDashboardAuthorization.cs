@@ -1,13 +1,14 @@
 using Hangfire.Dashboard;
-using Roadmap.Application.Identity.Contracts;
 using Roadmap.Domain.Common;
+using Roadmap.Infrastructure.Identity;
 
 namespace Roadmap.Api.Jobs;
 
 /// <summary>
 /// Who may see the job dashboard: local requests in Development, and Admins — by a dashboard session cookie (a
-/// browser) or a bearer token (a script). The Admin role is read from the database on each request, so a removed
-/// role or a deleted account takes effect at once.
+/// browser) or a bearer token (a script). The Admin role is checked on each request against the account's current
+/// state (<see cref="IAccountStates"/>), so a removed role or a deleted account takes effect at once on the node that
+/// made the change, and within <c>Auth:AccountCacheSeconds</c> on the others.
 /// </summary>
 internal sealed class JobsDashboardAuthorization : IDashboardAsyncAuthorizationFilter
 {
@@ -19,7 +20,7 @@ internal sealed class JobsDashboardAuthorization : IDashboardAsyncAuthorizationF
             return true;
         }
 
-        // A bearer token's roles were already replaced by the database's when it was validated.
+        // A bearer token's roles were already replaced by the account's current ones when it was validated.
         if (http.User.IsInRole(Roles.Admin))
         {
             return true;
@@ -31,7 +32,7 @@ internal sealed class JobsDashboardAuthorization : IDashboardAsyncAuthorizationF
             return false;
         }
 
-        var account = await http.RequestServices.GetRequiredService<IUserAccounts>().FindAsync(userId.Value, http.RequestAborted);
+        var account = await http.RequestServices.GetRequiredService<IAccountStates>().FindAsync(userId.Value, http.RequestAborted);
         return account is not null && account.Roles.Contains(Roles.Admin, StringComparer.Ordinal);
     }
 

@@ -9,7 +9,7 @@ namespace Roadmap.Api.Jobs;
 /// The job dashboard's sign-in. Browsers send no bearer token, so an Admin exchanges one for a short-lived cookie:
 /// HttpOnly, SameSite=Strict, scoped to the dashboard's path, Secure outside Development. It holds only the user id,
 /// protected and time-limited by ASP.NET Core Data Protection, so it cannot be forged or extended; whether that user
-/// is still an Admin is read from the database on every dashboard request.
+/// is still an Admin is checked on every dashboard request (<see cref="JobsDashboardAuthorization"/>).
 /// </summary>
 internal sealed class JobsDashboardSessions(
     IDataProtectionProvider dataProtection,

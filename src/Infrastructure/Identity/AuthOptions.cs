@@ -29,6 +29,12 @@ public sealed class AuthOptions
 
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// How long a node keeps an account's state (existence, roles) for signed-in requests; 0 reads it on every request.
+    /// A change made through a node applies there at once; this is how long other nodes may still act on the old state.
+    /// </summary>
+    public int AccountCacheSeconds { get; set; } = 10;
+
     public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
 }
 

@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using Hangfire;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -58,6 +57,13 @@ internal static class IdentityModule
         services.AddRecurringJob<PurgeRefreshTokensJob>(PurgeRefreshTokensJob.Id, Cron.Daily());
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
 
+        // Signed-in requests read accounts from this node's cache; saves that change an account evict it after their commit.
+        services.AddScoped<IAccountStateReader, EfAccountStateReader>();
+        services.AddSingleton<AccountStateCache>();
+        services.AddSingleton<IAccountStates>(sp => sp.GetRequiredService<AccountStateCache>());
+        services.AddSingleton<IAccountStateEviction>(sp => sp.GetRequiredService<AccountStateCache>());
+        services.AddSingleton<IInterceptor, AccountChangesInterceptor>();
+
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>>((bearer, auth) =>
         {
@@ -78,34 +84,7 @@ internal static class IdentityModule
                 NameClaimType = JwtRegisteredClaimNames.Sub,
                 RoleClaimType = JwtAccessTokenIssuer.RoleClaim,
             };
-            bearer.Events = new JwtBearerEvents
-            {
-                // The token says who; the database says whether that account still exists and what it may do now,
-                // so a deleted account or a removed role takes effect at once, not when the token expires.
-                OnTokenValidated = async context =>
-                {
-                    var subject = context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
-                    var db = context.HttpContext.RequestServices.GetRequiredService<RoadmapDbContext>();
-                    var roles = Guid.TryParse(subject, out var userId)
-                        ? await db.Users.Where(u => u.Id == userId)
-                            .Select(u => db.UserRoles.Where(ur => ur.UserId == u.Id)
-                                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList())
-                            .FirstOrDefaultAsync(context.HttpContext.RequestAborted)
-                        : null;
-                    if (roles is null || context.Principal?.Identity is not ClaimsIdentity identity)
-                    {
-                        context.Fail("The token's account does not exist.");
-                        return;
-                    }
-
-                    foreach (var stale in identity.FindAll(JwtAccessTokenIssuer.RoleClaim).ToList())
-                    {
-                        identity.RemoveClaim(stale);
-                    }
-
-                    identity.AddClaims(roles.Select(r => new Claim(JwtAccessTokenIssuer.RoleClaim, r)));
-                },
-            };
+            bearer.Events = new JwtBearerEvents { OnTokenValidated = TokenAccountCheck.OnTokenValidatedAsync };
         });
     }
 }

@@ -142,7 +142,7 @@ public class SqliteApiFactory : RoadmapApiFactory
 /// A fresh PostgreSQL database per test class, on the server named by <c>ROADMAP_TEST_POSTGRES</c>. Without it
 /// the tests are reported skipped, unless <c>ROADMAP_TEST_POSTGRES_REQUIRED</c> is set (as in CI): then they fail.
 /// </summary>
-public sealed class PostgresApiFactory : RoadmapApiFactory
+public class PostgresApiFactory : RoadmapApiFactory
 {
     public const string ServerVariable = "ROADMAP_TEST_POSTGRES";
     public const string RequiredVariable = "ROADMAP_TEST_POSTGRES_REQUIRED";
