@@ -5,12 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Roadmap.Application;
 using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Learning.Contracts;
 using Roadmap.Infrastructure.Catalog;
 using Roadmap.Infrastructure.Common;
 using Roadmap.Infrastructure.Common.Persistence;
 using Roadmap.Infrastructure.Identity;
 using Roadmap.Infrastructure.Insights;
 using Roadmap.Infrastructure.Jobs;
+using Roadmap.Infrastructure.Learning;
 
 namespace Roadmap.Infrastructure;
 
@@ -65,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<IProgressHistory, EfProgressHistory>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<RoadmapDbContext>("database", tags: ["ready"]);
     }

@@ -1,6 +1,5 @@
 using Ardalis.Specification;
 using Roadmap.Domain.Insights;
-using Roadmap.Domain.Learning;
 
 namespace Roadmap.Application.Insights;
 
@@ -29,26 +28,9 @@ public sealed class LearnerRoadmapStatsSpec : Specification<LearnerRoadmapStats>
     }
 }
 
-/// <summary>A learner's status on each topic of a roadmap they touched (retired topics included; the caller picks live ones).</summary>
-public sealed class StatusesForStatsSpec : Specification<TopicProgress, TopicStatus>
+/// <summary>The stats rows of these learners on a roadmap, tracked.</summary>
+public sealed class RoadmapStatsOfLearnersSpec : Specification<LearnerRoadmapStats>
 {
-    public StatusesForStatsSpec(Guid learnerId, Guid roadmapId)
-    {
-        Query.Where(p => p.LearnerId == learnerId && p.RoadmapId == roadmapId).AsNoTracking();
-        Query.Select(p => new TopicStatus(p.TopicId, p.Status));
-    }
+    public RoadmapStatsOfLearnersSpec(Guid roadmapId, IReadOnlyCollection<Guid> learnerIds) =>
+        Query.Where(s => s.RoadmapId == roadmapId && learnerIds.Contains(s.LearnerId));
 }
-
-/// <summary>Every progress event of a learner on a roadmap, as stats read them, oldest first.</summary>
-public sealed class EventsForStatsSpec : Specification<ProgressEvent, EventForStats>
-{
-    public EventsForStatsSpec(Guid learnerId, Guid roadmapId)
-    {
-        Query.Where(e => e.LearnerId == learnerId && e.RoadmapId == roadmapId).OrderBy(e => e.EventId).AsNoTracking();
-        Query.Select(e => new EventForStats(e.EventId, e.TopicId, e.From, e.To, e.OccurredAt));
-    }
-}
-
-public sealed record TopicStatus(Guid TopicId, ProgressStatus Status);
-
-public sealed record EventForStats(long EventId, Guid TopicId, ProgressStatus From, ProgressStatus To, DateTimeOffset OccurredAt);

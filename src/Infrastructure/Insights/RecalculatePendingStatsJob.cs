@@ -8,7 +8,7 @@ using Roadmap.Infrastructure.Jobs;
 namespace Roadmap.Infrastructure.Insights;
 
 /// <summary>
-/// Recalculates the stats marked out of date, oldest marks first, each learner and roadmap in a transaction of its own,
+/// Recalculates the stats marked out of date, oldest marks first, a round of up to 1,000 marks (coalesced per learner and roadmap) per transaction,
 /// until no mark is left. Enqueued after progress changes (<see cref="StatsRecalculationTrigger"/>) and run every minute
 /// as the safety net for a node that died between a commit and its enqueue. One run at a time across all nodes (a
 /// distributed lock); were two to run, recalculations are rebuilt from the source of truth and nothing is counted twice.
@@ -35,19 +35,15 @@ internal sealed partial class RecalculatePendingStatsJob(IServiceScopeFactory sc
                 break;
             }
 
-            foreach (var stats in pending.Value)
+            // The round in one transaction of its own scope: a few queries per roadmap however many learners.
+            await using var own = scopes.CreateAsyncScope();
+            var result = await own.ServiceProvider.GetRequiredService<IMediator>().Send(new RecalculateStatsCommand(pending.Value), cancellationToken);
+            if (!result.IsSuccess)
             {
-                // Each in its own scope: one unit of work per recalculation.
-                await using var own = scopes.CreateAsyncScope();
-                var result = await own.ServiceProvider.GetRequiredService<IMediator>()
-                    .Send(new RecalculateLearnerStatsCommand(stats.LearnerId, stats.RoadmapId, stats.MarkIds), cancellationToken);
-                if (!result.IsSuccess)
-                {
-                    throw new InvalidOperationException($"Recalculating stats failed: {result.Error.Code} {result.Error.Message}");
-                }
-
-                recalculated++;
+                throw new InvalidOperationException($"Recalculating stats failed: {result.Error.Code} {result.Error.Message}");
             }
+
+            recalculated += pending.Value.Count;
         }
 
         if (recalculated > 0)

@@ -1,0 +1,64 @@
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Learning.Contracts;
+using Roadmap.Domain.Common;
+using Roadmap.Domain.Insights;
+
+namespace Roadmap.Application.Insights.Recalculation;
+
+internal sealed class RecalculateStatsCommandHandler(
+    ICatalogReader catalog,
+    IProgressHistory history,
+    IRepository<LearnerRoadmapStats> stats,
+    IRepository<StatsMark> marks,
+    ILearnerProfiles profiles,
+    IClock clock) : IRequestHandler<RecalculateStatsCommand, Result<int>>
+{
+    public async Task<Result<int>> Handle(RecalculateStatsCommand request, CancellationToken cancellationToken)
+    {
+        // The marks first: this transaction then includes every change made before them.
+        var markIds = request.Items.SelectMany(i => i.MarkIds).ToArray();
+        foreach (var chunk in markIds.Chunk(1_000))
+        {
+            foreach (var mark in await marks.ListAsync(new StatsMarksByIdsSpec(chunk), cancellationToken))
+            {
+                marks.Remove(mark);
+            }
+        }
+
+        var learners = request.Items.Select(i => i.LearnerId).Distinct().ToArray();
+        var zones = (await profiles.FindAsync(learners, cancellationToken)).ToDictionary(p => p.Key, p => LocalCalendar.Zone(p.Value.TimeZone));
+        var now = clock.UtcNow;
+        var written = 0;
+        foreach (var roadmap in request.Items.GroupBy(i => i.RoadmapId))
+        {
+            var outline = await catalog.GetRoadmapOutlineAsync(roadmap.Key, cancellationToken);
+            if (outline is null)
+            {
+                continue;
+            }
+
+            var ofRoadmap = roadmap.Select(i => i.LearnerId).Distinct().ToArray();
+            var histories = await history.ReadAsync(roadmap.Key, ofRoadmap, cancellationToken);
+            var stored = (await stats.ListAsync(new RoadmapStatsOfLearnersSpec(roadmap.Key, ofRoadmap), cancellationToken))
+                .ToDictionary(s => s.LearnerId);
+            foreach (var learner in ofRoadmap)
+            {
+                var source = outline.ToStatsSource(histories[learner]);
+                var zone = zones.GetValueOrDefault(learner, TimeZoneInfo.Utc);
+                if (stored.TryGetValue(learner, out var row))
+                {
+                    written += row.Recalculate(source, zone, now) ? 1 : 0;
+                }
+                else
+                {
+                    stats.Add(LearnerRoadmapStats.Calculate(learner, roadmap.Key, source, zone, now));
+                    written++;
+                }
+            }
+        }
+
+        return written;
+    }
+}
