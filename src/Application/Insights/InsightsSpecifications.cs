@@ -52,3 +52,24 @@ public sealed class EventsForStatsSpec : Specification<ProgressEvent, EventForSt
 public sealed record TopicStatus(Guid TopicId, ProgressStatus Status);
 
 public sealed record EventForStats(long EventId, Guid TopicId, ProgressStatus From, ProgressStatus To, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// Who is enrolled where — in a roadmap, of a learner, or all — a page in a stable order (by id), untracked.
+/// </summary>
+public sealed class EnrolledLearnersSpec : Specification<Enrollment, LearnerAndRoadmap>
+{
+    public EnrolledLearnersSpec(Guid? roadmapId, Guid? learnerId, int skip, int take)
+    {
+        var roadmap = roadmapId.GetValueOrDefault();
+        var learner = learnerId.GetValueOrDefault();
+        Query.Where(e => e.RoadmapId == roadmap, roadmapId.HasValue)
+            .Where(e => e.LearnerId == learner, learnerId.HasValue)
+            .OrderBy(e => e.Id)
+            .Skip(skip)
+            .Take(take)
+            .AsNoTracking();
+        Query.Select(e => new LearnerAndRoadmap(e.LearnerId, e.RoadmapId));
+    }
+}
+
+public sealed record LearnerAndRoadmap(Guid LearnerId, Guid RoadmapId);
