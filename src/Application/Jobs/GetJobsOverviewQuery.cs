@@ -27,10 +27,17 @@ public sealed record JobsOverviewDto(IReadOnlyList<RecurringJobStatusDto> Recurr
 public sealed record RecurringJobStatusDto(string Id, string Cron, DateTimeOffset? LastRun, string? LastOutcome, DateTimeOffset? NextRun);
 
 /// <summary>A finished run: the job's id, what ran (class and method), Succeeded or Failed, when, how long, and why it failed.</summary>
-public sealed record JobRunDto(string JobId, string Name, string State, DateTimeOffset? FinishedAt, long? DurationMilliseconds, string? Error);
+public sealed record JobRunDto(string JobId, string Name, JobRunState State, DateTimeOffset? FinishedAt, long? DurationMilliseconds, string? Error);
 
 internal sealed class GetJobsOverviewQueryHandler(IJobsOverview jobs) : IRequestHandler<GetJobsOverviewQuery, Result<JobsOverviewDto>>
 {
     public async Task<Result<JobsOverviewDto>> Handle(GetJobsOverviewQuery request, CancellationToken cancellationToken) =>
         await jobs.ReadAsync(GetJobsOverviewQuery.RecentRuns, cancellationToken);
+}
+
+/// <summary>How a finished run ended.</summary>
+public enum JobRunState
+{
+    Succeeded,
+    Failed,
 }

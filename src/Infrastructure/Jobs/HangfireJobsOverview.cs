@@ -20,9 +20,9 @@ internal sealed class HangfireJobsOverview(JobStorage storage) : IJobsOverview
 
         var monitoring = storage.GetMonitoringApi();
         var succeeded = monitoring.SucceededJobs(0, recentRuns).Select(j => new JobRunDto(
-            j.Key, Name(j.Value.Job), "Succeeded", Utc(j.Value.SucceededAt), j.Value.TotalDuration, Error: null));
+            j.Key, Name(j.Value.Job), JobRunState.Succeeded, Utc(j.Value.SucceededAt), j.Value.TotalDuration, Error: null));
         var failed = monitoring.FailedJobs(0, recentRuns).Select(j => new JobRunDto(
-            j.Key, Name(j.Value.Job), "Failed", Utc(j.Value.FailedAt), DurationMilliseconds: null, j.Value.ExceptionMessage ?? j.Value.Reason));
+            j.Key, Name(j.Value.Job), JobRunState.Failed, Utc(j.Value.FailedAt), DurationMilliseconds: null, j.Value.ExceptionMessage ?? j.Value.Reason));
         List<JobRunDto> runs = [.. succeeded.Concat(failed).OrderByDescending(r => r.FinishedAt).Take(recentRuns)];
         return Task.FromResult(new JobsOverviewDto(recurring, runs));
     }

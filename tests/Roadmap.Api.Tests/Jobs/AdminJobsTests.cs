@@ -109,7 +109,7 @@ public abstract class AdminJobsTests<TFactory> : ApiTestBase<TFactory>
         jobs.Recurring.Should().OnlyContain(j => j.NextRun != null);
         jobs.Recurring.Where(j => j.LastRun == null).Should().OnlyContain(j => j.LastOutcome == null);
         jobs.RecentRuns.Single(r => r.JobId == started.JobId).Should().BeEquivalentTo(
-            new { Name = "RecalculateEnrolledStatsJob.RunAsync", State = "Succeeded", Error = (string?)null });
+            new { Name = "RecalculateEnrolledStatsJob.RunAsync", State = JobRunState.Succeeded, Error = (string?)null });
         jobs.RecentRuns.Should().OnlyContain(r => r.FinishedAt != null).And.BeInDescendingOrder(r => r.FinishedAt);
         jobs.RecentRuns.Count.Should().BeLessThanOrEqualTo(GetJobsOverviewQuery.RecentRuns);
 
