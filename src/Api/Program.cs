@@ -72,7 +72,9 @@ app.MapEnrollmentEndpoints();
 app.MapProgressEndpoints();
 app.MapActivityEndpoints();
 app.MapStatsEndpoints();
+app.MapStatsAdminEndpoints();
 app.MapJobsDashboardEndpoints();
+app.MapJobsAdminEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -7,6 +7,7 @@ using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Paging;
 using Roadmap.Application.Identity.Accounts.RegisterUser;
 using Roadmap.Application.Identity.Tokens.Login;
+using Roadmap.Application.Insights.Recalculation;
 using Roadmap.Application.Learning.Enrollments.FollowRoadmap;
 using Roadmap.Application.Learning.Progress.GetActivity;
 using Roadmap.Application.Learning.Contracts;
@@ -107,6 +108,16 @@ internal static class RequestSchemaRules
             },
             ["note"] = s => s.MaxLength = LearningLimits.NoteMaxLength,
             ["updatedAt"] = s => s.Description = "When the progress had this status and note; an import leaves alone progress as recent.",
+        });
+
+        Rule(schemas, nameof(RecalculateStatsCommand), [], new()
+        {
+            ["roadmap"] = s =>
+            {
+                s.Description = "A roadmap's slug: only its learners. Left out: every roadmap.";
+                Length(s, 1, CatalogLimits.SlugMaxLength);
+            },
+            ["learnerId"] = s => s.Description = "Only this learner. Left out: every learner.",
         });
 
         Rule(schemas, nameof(RoadmapDocument), ["slug", "title", "sections"], new()

@@ -1,5 +1,6 @@
 using Ardalis.Specification;
 using Roadmap.Domain.Insights;
+using Roadmap.Domain.Learning;
 
 namespace Roadmap.Application.Insights;
 
@@ -34,3 +35,24 @@ public sealed class RoadmapStatsOfLearnersSpec : Specification<LearnerRoadmapSta
     public RoadmapStatsOfLearnersSpec(Guid roadmapId, IReadOnlyCollection<Guid> learnerIds) =>
         Query.Where(s => s.RoadmapId == roadmapId && learnerIds.Contains(s.LearnerId));
 }
+
+/// <summary>
+/// Who is enrolled where — in a roadmap, of a learner, or all — a page in a stable order (by id), untracked.
+/// </summary>
+public sealed class EnrolledLearnersSpec : Specification<Enrollment, LearnerAndRoadmap>
+{
+    public EnrolledLearnersSpec(Guid? roadmapId, Guid? learnerId, int skip, int take)
+    {
+        var roadmap = roadmapId.GetValueOrDefault();
+        var learner = learnerId.GetValueOrDefault();
+        Query.Where(e => e.RoadmapId == roadmap, roadmapId.HasValue)
+            .Where(e => e.LearnerId == learner, learnerId.HasValue)
+            .OrderBy(e => e.Id)
+            .Skip(skip)
+            .Take(take)
+            .AsNoTracking();
+        Query.Select(e => new LearnerAndRoadmap(e.LearnerId, e.RoadmapId));
+    }
+}
+
+public sealed record LearnerAndRoadmap(Guid LearnerId, Guid RoadmapId);

@@ -2,6 +2,7 @@ using Hangfire;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Application.Common.Messaging;
+using Roadmap.Application.Insights.Marking;
 using Roadmap.Domain.Learning;
 using Roadmap.Infrastructure.Jobs;
 
@@ -14,6 +15,8 @@ internal static class InsightsModule
         services.AddSingleton<StatsRecalculationTrigger>();
         services.AddHostedService(sp => sp.GetRequiredService<StatsRecalculationTrigger>());
         services.AddScoped<INotificationHandler<AfterCommit<TopicProgressChangedDomainEvent>>, RequestStatsRecalculation>();
+        services.AddScoped<RecalculateEnrolledStatsJob>();
+        services.AddScoped<IStatsRecalculationJobs, HangfireStatsRecalculationJobs>();
         services.AddRecurringJob<RecalculatePendingStatsJob>(RecalculatePendingStatsJob.Id, Cron.Minutely());
         return services;
     }

@@ -37,7 +37,7 @@ internal sealed partial class RecalculatePendingStatsJob(IServiceScopeFactory sc
 
             // The round in one transaction of its own scope: a few queries per roadmap however many learners.
             await using var own = scopes.CreateAsyncScope();
-            var result = await own.ServiceProvider.GetRequiredService<IMediator>().Send(new RecalculateStatsCommand(pending.Value), cancellationToken);
+            var result = await own.ServiceProvider.GetRequiredService<IMediator>().Send(new RecalculateStatsBatchCommand(pending.Value), cancellationToken);
             if (!result.IsSuccess)
             {
                 throw new InvalidOperationException($"Recalculating stats failed: {result.Error.Code} {result.Error.Message}");

@@ -5,6 +5,7 @@ using Hangfire.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Roadmap.Application.Jobs;
 using Roadmap.Infrastructure.Common.Persistence;
 
 namespace Roadmap.Infrastructure.Jobs;
@@ -61,6 +62,7 @@ public static class JobsModule
             services.AddHostedService<JobServerStartupGate>();
         }
 
+        services.AddSingleton<IJobsOverview, HangfireJobsOverview>();
         services.AddSingleton<JobsInitializer>();
         services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["ready"]);
         return services;

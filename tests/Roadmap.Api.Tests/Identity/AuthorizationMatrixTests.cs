@@ -23,6 +23,8 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : Api
         { "PATCH", "/api/me", "{}", 401, 200, 200, 200 },
         { "POST", "/api/auth/logout", """{"refreshToken":"unknown"}""", 401, 204, 204, 204 },
         { "PUT", "/api/admin/users/{unknown-user}/roles", """{"roles":[]}""", 401, 403, 403, 404 },
+        { "POST", "/api/admin/jobs/recalculate-stats", """{"roadmap":"{missing}"}""", 401, 403, 403, 404 },
+        { "GET", "/api/admin/jobs", "", 401, 403, 403, 200 },
         { "POST", "/api/roadmaps", "{}", 401, 403, 400, 400 },
         { "PUT", "/api/roadmaps/{missing}", "{}", 401, 403, 400, 400 },
         { "GET", "/api/roadmaps/{missing}/export", "", 401, 403, 404, 404 },

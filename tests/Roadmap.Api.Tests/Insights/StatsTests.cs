@@ -81,8 +81,8 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
         var roadmapId = (await StoredStats(learner.UserId)).Single().RoadmapId;
         var before = (await StoredStats(learner.UserId)).Single();
 
-        await Send(RecalculateStatsCommand.For(learner.UserId, roadmapId));
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Send(RecalculateStatsCommand.For(learner.UserId, roadmapId))));
+        await Send(RecalculateStatsBatchCommand.For(learner.UserId, roadmapId));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Send(RecalculateStatsBatchCommand.For(learner.UserId, roadmapId))));
 
         var after = (await StoredStats(learner.UserId)).Should().ContainSingle().Subject;
         after.Should().BeEquivalentTo(before, o => o.Excluding(s => s.CalculatedAt));

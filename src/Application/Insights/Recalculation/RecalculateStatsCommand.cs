@@ -1,17 +1,55 @@
+using FluentValidation;
+using MediatR;
+using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Messaging;
+using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Insights.Marking;
+using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Insights.Recalculation;
 
 /// <summary>
-/// Rebuilds the stats of these learners on these roadmaps from their progress and events, in one transaction, and
-/// removes the marks given with them (those the rebuild now includes). Set-based: a few queries per roadmap however
-/// many learners. Safe to run twice, late or concurrently: it reads everything it writes from. Answers how many
-/// rows it wrote.
+/// An Admin has stats recalculated now, in the background: of the learners enrolled in <paramref name="Roadmap"/> (a
+/// slug), of <paramref name="LearnerId"/> only, of both or, with neither, of everyone. Answers the job's id.
 /// </summary>
-public sealed record RecalculateStatsCommand(IReadOnlyList<PendingStats> Items) : ICommand<Result<int>>, IRetryOnConflict
+public sealed record RecalculateStatsCommand(string? Roadmap = null, Guid? LearnerId = null) : ICommand<Result<StatsRecalculationStarted>>;
+
+/// <summary>The background job that marks and recalculates the chosen stats.</summary>
+public sealed record StatsRecalculationStarted(string JobId);
+
+internal sealed class RecalculateStatsCommandValidator : AbstractValidator<RecalculateStatsCommand>
 {
-    /// <summary>One learner's stats on one roadmap, with no mark to clear.</summary>
-    public static RecalculateStatsCommand For(Guid learnerId, Guid roadmapId) => 
-        new(new[] { new PendingStats(learnerId, roadmapId, Array.Empty<Guid>()) }); // an array: the rules refuse the compiler's one-element list type
+    public RecalculateStatsCommandValidator()
+    {
+        RuleFor(c => c.Roadmap).NotEmpty().MaximumLength(CatalogLimits.SlugMaxLength).When(c => c.Roadmap is not null);
+        RuleFor(c => c.LearnerId).NotEqual(Guid.Empty);
+    }
+}
+
+internal sealed class RecalculateStatsCommandHandler(ICatalogReader catalog, ILearnerProfiles profiles, IStatsRecalculationJobs jobs)
+    : IRequestHandler<RecalculateStatsCommand, Result<StatsRecalculationStarted>>
+{
+    public async Task<Result<StatsRecalculationStarted>> Handle(RecalculateStatsCommand request, CancellationToken cancellationToken)
+    {
+        Guid? roadmapId = null;
+        if (request.Roadmap is { } slug)
+        {
+            // Drafts included: an Admin sees them (they have no learners, so nothing is marked).
+            var outline = await catalog.GetRoadmapOutlineAsync(slug, cancellationToken);
+            if (outline is null)
+            {
+                return InsightsErrors.RoadmapNotFound(slug);
+            }
+
+            roadmapId = outline.Id;
+        }
+
+        if (request.LearnerId is { } learnerId && !(await profiles.FindAsync(new[] { learnerId }, cancellationToken)).ContainsKey(learnerId))
+        {
+            return InsightsErrors.LearnerNotFound(learnerId);
+        }
+
+        return new StatsRecalculationStarted(jobs.EnqueueRecalculation(roadmapId, request.LearnerId));
+    }
 }

@@ -7,15 +7,15 @@ using Roadmap.Domain.Insights;
 
 namespace Roadmap.Application.Insights.Recalculation;
 
-internal sealed class RecalculateStatsCommandHandler(
+internal sealed class RecalculateStatsBatchCommandHandler(
     ICatalogReader catalog,
     IProgressHistory history,
     IRepository<LearnerRoadmapStats> stats,
     IRepository<StatsMark> marks,
     ILearnerProfiles profiles,
-    IClock clock) : IRequestHandler<RecalculateStatsCommand, Result<int>>
+    IClock clock) : IRequestHandler<RecalculateStatsBatchCommand, Result<int>>
 {
-    public async Task<Result<int>> Handle(RecalculateStatsCommand request, CancellationToken cancellationToken)
+    public async Task<Result<int>> Handle(RecalculateStatsBatchCommand request, CancellationToken cancellationToken)
     {
         // The marks first: this transaction then includes every change made before them.
         var markIds = request.Items.SelectMany(i => i.MarkIds).ToArray();
