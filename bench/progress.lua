@@ -17,6 +17,12 @@ function init(args)
   math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
 end
 
+-- DELAY_MS paces each connection (bench/recalculate.sh writes at a given rate); 0 or unset: as fast as it goes.
+local pause = tonumber(os.getenv("DELAY_MS") or "0")
+if pause > 0 then
+  function delay() return pause end
+end
+
 function request()
   local headers = { ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)] }
   if mode == "read" then

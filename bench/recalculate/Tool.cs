@@ -102,14 +102,14 @@ static async Task Freshness(string baseUrl, string token, int samples)
 {
     using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
     http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-    string[] statuses = ["InProgress", "Done"];
+    string[] statuses = ["Done", "InProgress"];
     var latencies = new List<double>();
     for (var i = 0; i < samples; i++)
     {
         var put = await http.PutAsJsonAsync("/api/me/roadmaps/backend-developer/progress/redis", new { status = statuses[i % 2] });
         put.EnsureSuccessStatusCode();
         var written = Stopwatch.StartNew();
-        var eventId = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetInt64();
+        var eventId = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetInt64(); // always a change: statuses alternate
         while (true)
         {
             var stats = await http.GetFromJsonAsync<JsonElement>("/api/me/roadmaps/backend-developer/stats");

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Stats recalculation benchmark on PostgreSQL. Generates LEARNERS learners (20,000) following the Backend Developer
+# roadmap with about 54 progress events each (~1M), then times
+#   (a) full:  every learner's stats recalculated through the job path (a mark per learner, drained by the Hangfire job),
+#   (b) floor: one set-based SQL statement computing the same per-learner counts (done, skipped, in progress, minutes left),
+#   (c) naive: each learner's progress and events loaded and computed one learner at a time,
+# and prints full/floor, naive/full and the service's peak memory during (a); then the freshness of stats (write →
+# lastEventId in the stats) at p50/p95 while RATE progress writes per second arrive.
+# Needs wrk, psql and either ROADMAP_BENCH_POSTGRES or Debian's postgresql package and root (see bench/lib.sh).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PORT=${PORT:-5197}
+LEARNERS=${LEARNERS:-20000}
+RATE=${RATE:-200}
+SAMPLES=${SAMPLES:-40}
+B="http://127.0.0.1:$PORT"
+DATA=$(mktemp -d); chmod 755 "$DATA"
+source bench/lib.sh
+trap bench_cleanup EXIT
+
+bench_postgres
+DB="$POSTGRES;Database=roadmap_recalculate_$$"
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 "$(sed -E 's/Host=([^;]*);Port=([^;]*);Username=([^;]*);Password=([^;]*)/host=\1 port=\2 user=\3 password=\4/' <<<"$POSTGRES") dbname=roadmap_recalculate_$$")
+seconds() { date +%s.%N; }
+
+dotnet build -c Release src/Api >/dev/null
+dotnet build bench/recalculate/Tool.cs >/dev/null 2>&1 || true   # the file-based tool, built once before timing
+bench_start Postgres "$DB"
+
+echo "generating $LEARNERS learners..." >&2
+t0=$(seconds)
+"${PSQL[@]}" -v learners="$LEARNERS" -f bench/recalculate/generate.sql
+generation=$(echo "$(seconds) - $t0" | bc -l)
+
+# (a) Every learner marked, then the drain job woken by one progress write; done when no mark is left.
+token=$(bench_learner "probe@example.org")
+"${PSQL[@]}" -c 'INSERT INTO stats_marks ("Id", "LearnerId", "RoadmapId", "MarkedAt")
+                 SELECT md5($$mark-$$ || "Id"::text)::uuid, "LearnerId", "RoadmapId", now() FROM enrollments'
+t0=$(seconds)
+curl -sf -X PUT "$B/api/me/roadmaps/backend-developer/progress/redis" -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/json' -d '{"status":"InProgress"}' >/dev/null   # the probe's topic: InProgress
+until [[ $("${PSQL[@]}" -tAc 'SELECT count(*) FROM stats_marks') == 0 ]]; do sleep 0.2; done
+full=$(echo "$(seconds) - $t0" | bc -l)
+peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")   # the service's peak resident memory so far
+calculated=$("${PSQL[@]}" -tAc 'SELECT count(*) FROM learner_roadmap_stats')
+
+# (b) The floor, best of three.
+floor=$(for _ in 1 2 3; do "${PSQL[@]}" -f bench/recalculate/floor.sql | awk '/^Time:/ {print $2 / 1000}'; done | sort -g | head -1)
+
+# (c) The naive way.
+naive=$(dotnet run bench/recalculate/Tool.cs -- naive "$DB" | awk '{print $1}')
+
+# Freshness under RATE writes per second from 64 learners (wrk paces each connection), sampled by a 65th.
+: >"$DATA/tokens"
+for i in $(seq 64); do bench_learner "writer$i@example.org" >>"$DATA/tokens"; done
+curl -sf "$B/api/me/roadmaps/backend-developer/progress" -H "Authorization: Bearer $token" \
+  | grep -o '"topic":"[^"]*"' | cut -d'"' -f4 >"$DATA/topics"
+TOKENS="$DATA/tokens" TOPICS="$DATA/topics" MODE=write DELAY_MS=$((16 * 1000 / RATE)) \
+  wrk -t2 -c16 -d120s -s bench/progress.lua "$B" >"$DATA/wrk.txt" &
+WRK=$!
+sleep 3
+read -r p50 p95 <<<"$(dotnet run bench/recalculate/Tool.cs -- freshness "$B" "$token" "$SAMPLES")"
+kill "$WRK" 2>/dev/null || true; wait "$WRK" 2>/dev/null || true
+bench_stop
+
+printf 'generation: %s learners, %s progress events in %.1f s\n' "$LEARNERS" \
+  "$("${PSQL[@]}" -tAc 'SELECT count(*) FROM progress_events')" "$generation"
+printf '(a) full recalculation (job path): %8.2f s  (%s rows)\n' "$full" "$calculated"
+printf '(b) floor (one SQL statement):      %8.2f s\n' "$floor"
+printf '(c) naive (one learner at a time):  %8.2f s\n' "$naive"
+printf 'full/floor %.1f (goal <= 2)   naive/full %.1f (goal >= 10)   peak memory %s MB (goal <= 300)\n' \
+  "$(echo "$full / $floor" | bc -l)" "$(echo "$naive / $full" | bc -l)" "$peak"
+printf 'freshness at ~%s writes/s: p50 %s ms, p95 %s ms (goal p95 <= 1000)\n' "$RATE" "$p50" "$p95"
