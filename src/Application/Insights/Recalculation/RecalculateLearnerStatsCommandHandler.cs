@@ -13,6 +13,7 @@ internal sealed class RecalculateLearnerStatsCommandHandler(
     IReadRepository<ProgressEvent> events,
     IRepository<LearnerRoadmapStats> stats,
     IRepository<StatsMark> marks,
+    IRepository<LearnerStreaks> streaks,
     ILearnerProfiles profiles,
     IClock clock) : IRequestHandler<RecalculateLearnerStatsCommand, Result<bool>>
 {
@@ -36,13 +37,39 @@ internal sealed class RecalculateLearnerStatsCommandHandler(
         var now = clock.UtcNow;
 
         var row = await stats.SingleOrDefaultAsync(new LearnerRoadmapStatsSpec(request.LearnerId, request.RoadmapId), cancellationToken);
+        bool applied;
         if (row is null)
         {
             stats.Add(LearnerRoadmapStats.Calculate(request.LearnerId, request.RoadmapId, source, zone, now));
-            return true;
+            applied = true;
+        }
+        else
+        {
+            applied = row.Recalculate(source, zone, now);
         }
 
-        return row.Recalculate(source, zone, now);
+        await RecalculateStreaksAsync(request.LearnerId, zone, now, cancellationToken);
+        return applied;
+    }
+
+    /// <summary>
+    /// The learner's streaks across roadmaps, rebuilt in this same transaction from their activity on every roadmap: a
+    /// roadmap row kept only its recent days, so the union of days (and its longest run) comes from the events.
+    /// </summary>
+    private async Task RecalculateStreaksAsync(Guid learnerId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var activity = await events.ListAsync(new ActivityEventsForStreaksSpec(learnerId), cancellationToken);
+        var history = activity.Select(e => new StatsEvent(e.TopicId, e.From, e.To, e.OccurredAt)).ToList();
+        var lastEventId = activity.Count > 0 ? activity[^1].EventId : 0;
+        var row = await streaks.SingleOrDefaultAsync(new LearnerStreaksSpec(learnerId), cancellationToken);
+        if (row is null)
+        {
+            streaks.Add(LearnerStreaks.Calculate(learnerId, history, lastEventId, zone, now));
+        }
+        else
+        {
+            row.Recalculate(history, lastEventId, zone, now);
+        }
     }
 
     private async Task<StatsSource> SourceAsync(RoadmapOutline outline, RecalculateLearnerStatsCommand request, CancellationToken cancellationToken)
