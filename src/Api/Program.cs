@@ -72,6 +72,7 @@ app.MapEnrollmentEndpoints();
 app.MapProgressEndpoints();
 app.MapActivityEndpoints();
 app.MapStatsEndpoints();
+app.MapLeaderboardEndpoints();
 app.MapJobsDashboardEndpoints();
 
 await app.RunAsync();
