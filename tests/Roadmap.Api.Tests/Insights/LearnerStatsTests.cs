@@ -27,13 +27,17 @@ public abstract class LearnerStatsTests<TFactory>(TFactory factory) : InsightsTe
 
         // No followed roadmap on its own has two active days in a row; with the left one's, they have four (the 9th to the 12th).
         await Change(learner, first, "a", "Done", at: "2026-06-10T12:00:00Z");
-        await Change(learner, second, "a", "InProgress", at: "2026-06-11T12:00:00Z");
+        var onSecond = await Change(learner, second, "a", "InProgress", at: "2026-06-11T12:00:00Z");
         var last = await Change(learner, first, "b", "InProgress", at: "2026-06-12T12:00:00Z");
         (await learner.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = untouched }, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
 
         // The streaks are rebuilt by any of the learner's recalculations, so they may be fresher than a roadmap's row: each says how fresh it is.
         var stats = await Eventually.Until(
-            () => Summary(learner), s => s.LastEventId >= last && s.Roadmaps.Any(r => r.RoadmapSlug == first && r.LastEventId >= last), Ct);
+            () => Summary(learner),
+            s => s.LastEventId >= last
+                && s.Roadmaps.Any(r => r.RoadmapSlug == first && r.LastEventId >= last)
+                && s.Roadmaps.Any(r => r.RoadmapSlug == second && r.LastEventId >= onSecond),
+            Ct);
 
         (stats.CurrentStreak, stats.LongestStreak, stats.LastActiveDate).Should().Be((4, 4, new DateOnly(2026, 6, 12)),
             "the days of every roadmap count, the left one's too (the 9th): it was activity");
