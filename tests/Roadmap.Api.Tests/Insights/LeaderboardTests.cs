@@ -162,6 +162,27 @@ public abstract class LeaderboardTests<TFactory>(TFactory factory) : InsightsTes
     }
 
     [Fact]
+    public async Task The_document_gives_the_order_as_an_enum_and_the_boards_own_limit()
+    {
+        using var anonymous = Client();
+        var document = await ReadJson(await anonymous.GetAsync("/openapi/v1.json", Ct));
+
+        var operation = document.GetProperty("paths").GetProperty("/api/roadmaps/{slug}/leaderboard").GetProperty("get");
+        var parameters = operation.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        parameters["limit"].GetProperty("schema").GetProperty("maximum").GetRawText().Should().Be("100");
+        var by = parameters["by"].GetProperty("schema");
+        var order = by.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : by;
+        order.GetProperty("enum").EnumerateArray().Select(e => e.GetString()).Should().Equal("Completion", "Streak");
+        operation.GetProperty("security").GetArrayLength().Should().Be(0, "anyone may read a leaderboard");
+
+        var next = document.GetProperty("paths").GetProperty("/api/me/roadmaps/{slug}/next").GetProperty("get")
+            .GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "limit");
+        next.GetProperty("schema").GetProperty("maximum").GetRawText().Should().Be("50", "other limits keep their own");
+    }
+
+    [Fact]
     public async Task A_roadmap_nobody_ranks_on_has_an_empty_board()
     {
         var slug = await Published();
