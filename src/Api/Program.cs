@@ -73,6 +73,7 @@ app.MapProgressEndpoints();
 app.MapActivityEndpoints();
 app.MapStatsEndpoints();
 app.MapStatsAdminEndpoints();
+app.MapLeaderboardEndpoints();
 app.MapJobsDashboardEndpoints();
 app.MapJobsAdminEndpoints();
 

@@ -25,7 +25,10 @@ internal static class OpenApiContract
         ["Roadmaps"] = "Reading the catalog: published roadmaps for anyone, drafts for Authors and Admins.",
         ["Roadmap authoring"] = "Writing the catalog (Authors and Admins): roadmaps as JSON documents, publishing, archiving.",
         ["Learning"] = "The signed-in learner's roadmaps and progress: follow, leave, record progress per topic, read its history and daily activity.",
-        ["Insights"] = "Stats built from progress by background jobs: the signed-in learner's completion, time left, streaks and pace per roadmap.",
+        ["Insights"] = "Stats built from progress by background jobs: the signed-in learner's completion, time left, streaks and pace per roadmap, " +
+            "and their streaks across roadmaps.",
+        ["Leaderboards"] = "Per-roadmap rankings by completion or current streak, open to anyone: only learners who opted in " +
+            "(showOnLeaderboard) and follow the roadmap, by display name.",
     };
 
     public static IServiceCollection AddOpenApiContract(this IServiceCollection services) =>
@@ -123,7 +126,7 @@ internal static class OpenApiContract
 
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
-            RequestSchemaRules.ApplyToQuery(parameter);
+            RequestSchemaRules.ApplyToQuery(parameter, operation.OperationId);
         }
     }
 

@@ -8,6 +8,7 @@ using Roadmap.Application.Common.Paging;
 using Roadmap.Application.Identity.Accounts.RegisterUser;
 using Roadmap.Application.Identity.Tokens.Login;
 using Roadmap.Application.Insights.Recalculation;
+using Roadmap.Application.Insights.Leaderboards;
 using Roadmap.Application.Learning.Enrollments.FollowRoadmap;
 using Roadmap.Application.Learning.Progress.GetActivity;
 using Roadmap.Application.Learning.Contracts;
@@ -161,7 +162,7 @@ internal static class RequestSchemaRules
     }
 
     /// <summary>Paging and limit parameters, and the dates of a range, wherever they appear.</summary>
-    public static void ApplyToQuery(OpenApiParameter parameter)
+    public static void ApplyToQuery(OpenApiParameter parameter, string? operationId)
     {
         if (parameter.Schema is not OpenApiSchema schema)
         {
@@ -172,7 +173,7 @@ internal static class RequestSchemaRules
         {
             "page" => s => Range(s, 1, IPagedRequest.MaxPage),
             "pageSize" => s => Range(s, 1, IPagedRequest.MaxPageSize),
-            "limit" => s => Range(s, 1, GetNextTopicsQuery.MaxLimit),
+            "limit" => s => Range(s, 1, operationId == "GetLeaderboard" ? GetLeaderboardQuery.MaxLimit : GetNextTopicsQuery.MaxLimit),
             "from" or "to" => LocalDate,
             _ => (Action<OpenApiSchema>?)null,
         })?.Invoke(schema);

@@ -11,6 +11,14 @@ internal static class StatsEndpoints
 {
     public static IEndpointRouteBuilder MapStatsEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/me/stats", GetLearnerStats)
+            .WithTags("Insights")
+            .RequireAuthorization()
+            .WithNoStore()
+            .WithName("GetLearnerStats")
+            .WithSummary("The learner's stats across roadmaps: currentStreak and longestStreak over the active days of all their roadmaps " +
+                "(in their time zone; calculatedAt and lastEventId say how fresh), and a summary row per roadmap they follow, most " +
+                "recently followed first (before a roadmap's first recalculation its row counts every topic NotStarted, calculatedAt null).");
         app.MapGet("/api/me/roadmaps/{slug}/stats", GetRoadmapStats)
             .WithTags("Insights")
             .RequireAuthorization()
@@ -22,6 +30,12 @@ internal static class StatsEndpoints
                 "recalculation calculatedAt is null and every topic counts as NotStarted.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    private static async Task<Results<Ok<LearnerStatsDto>, ProblemHttpResult>> GetLearnerStats(IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new GetLearnerStatsQuery(), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 
     private static async Task<Results<Ok<RoadmapStatsDto>, ProblemHttpResult>> GetRoadmapStats(

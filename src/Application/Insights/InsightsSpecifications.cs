@@ -56,3 +56,79 @@ public sealed class EnrolledLearnersSpec : Specification<Enrollment, LearnerAndR
 }
 
 public sealed record LearnerAndRoadmap(Guid LearnerId, Guid RoadmapId);
+
+/// <summary>A learner's streaks across roadmaps (tracked unless <paramref name="readOnly"/>).</summary>
+public sealed class LearnerStreaksSpec : Specification<LearnerStreaks>, ISingleResultSpecification<LearnerStreaks>
+{
+    public LearnerStreaksSpec(Guid learnerId, bool readOnly = false)
+    {
+        Query.Where(s => s.LearnerId == learnerId);
+        if (readOnly)
+        {
+            Query.AsNoTracking();
+        }
+    }
+}
+
+/// <summary>The streaks rows of these learners, tracked.</summary>
+public sealed class LearnerStreaksOfSpec : Specification<LearnerStreaks>
+{
+    public LearnerStreaksOfSpec(IReadOnlyCollection<Guid> learnerIds) => Query.Where(s => learnerIds.Contains(s.LearnerId));
+}
+
+/// <summary>The roadmaps a learner follows now, most recently followed first.</summary>
+public sealed class FollowedRoadmapsSpec : Specification<Enrollment, Guid>
+{
+    public FollowedRoadmapsSpec(Guid learnerId)
+    {
+        Query.Where(e => e.LearnerId == learnerId && e.LeftAt == null).OrderByDescending(e => e.EnrolledAt).ThenBy(e => e.Id).AsNoTracking();
+        Query.Select(e => e.RoadmapId);
+    }
+}
+
+/// <summary>A learner's stats rows on these roadmaps, untracked.</summary>
+public sealed class LearnerStatsOnRoadmapsSpec : Specification<LearnerRoadmapStats>
+{
+    public LearnerStatsOnRoadmapsSpec(Guid learnerId, IReadOnlyCollection<Guid> roadmapIds) =>
+        Query.Where(s => s.LearnerId == learnerId && roadmapIds.Contains(s.RoadmapId)).AsNoTracking();
+}
+
+/// <summary>
+/// A page of a roadmap's stats rows in the leaderboard's order (<see cref="LeaderboardOrder"/>), as candidates. By
+/// streak, only rows whose last active date can still be a current streak in some zone (<see cref="Leaderboard.StreaksSince"/>).
+/// Every key descends, the learner id last, so one index per order serves it read backwards.
+/// </summary>
+public sealed class LeaderboardPageSpec : Specification<LearnerRoadmapStats, LeaderboardCandidate>
+{
+    public LeaderboardPageSpec(Guid roadmapId, LeaderboardOrder order, DateOnly streaksSince, int skip, int take)
+    {
+        Query.Where(s => s.RoadmapId == roadmapId).AsNoTracking();
+        if (order == LeaderboardOrder.Streak)
+        {
+            Query.Where(s => s.LastActiveDate >= streaksSince && s.LastRun > 0)
+                .OrderByDescending(s => s.LastRun)
+                .ThenByDescending(s => s.PercentComplete)
+                .ThenByDescending(s => s.Done)
+                .ThenByDescending(s => s.LearnerId);
+        }
+        else
+        {
+            Query.OrderByDescending(s => s.PercentComplete)
+                .ThenByDescending(s => s.Done)
+                .ThenByDescending(s => s.LearnerId);
+        }
+
+        Query.Skip(skip).Take(take);
+        Query.Select(s => new LeaderboardCandidate(s.LearnerId, s.PercentComplete, s.Done, s.LastRun, s.LastActiveDate, s.TimeZone));
+    }
+}
+
+/// <summary>Which of these learners follow the roadmap now.</summary>
+public sealed class FollowersAmongSpec : Specification<Enrollment, Guid>
+{
+    public FollowersAmongSpec(Guid roadmapId, IReadOnlyCollection<Guid> learnerIds)
+    {
+        Query.Where(e => e.RoadmapId == roadmapId && e.LeftAt == null && learnerIds.Contains(e.LearnerId)).AsNoTracking();
+        Query.Select(e => e.LearnerId);
+    }
+}

@@ -108,7 +108,7 @@ public sealed class LearnerRoadmapStats : AggregateRoot
     {
         var today = LocalCalendar.DateOf(now, LocalCalendar.Zone(TimeZone));
         var window = RecentDays.Where(d => d.Date > today.AddDays(-30) && d.Date <= today).ToList();
-        var current = LastActiveDate is { } last && last >= today.AddDays(-1) ? LastRun : 0;
+        var current = Streaks.Current(LastActiveDate, LastRun, today);
         var doneLast30 = window.Sum(d => d.Done);
         var remaining = TotalTopics - Done - Skipped;
 
@@ -144,7 +144,7 @@ public sealed class LearnerRoadmapStats : AggregateRoot
             .Select(g => new ActiveDay(g.Key, g.Where(e => e.IsDone).Select(e => e.TopicId).Distinct().Count()))
             .OrderBy(d => d.Date)
             .ToList();
-        (LongestStreak, LastRun) = Runs(days.Select(d => d.Date));
+        (LongestStreak, LastRun) = Streaks.Runs(days.Select(d => d.Date));
         LastActiveDate = days.Count > 0 ? days[^1].Date : null;
         var today = LocalCalendar.DateOf(now, zone);
         RecentDays = [.. days.Where(d => d.Date > today.AddDays(-RecentDaysKept))];
@@ -162,20 +162,5 @@ public sealed class LearnerRoadmapStats : AggregateRoot
             : done + skipped + inProgress > 0 ? SectionStatus.InProgress
             : SectionStatus.NotStarted;
         return new SectionStats(section.Slug, section.Title, statuses.Count, done, skipped, inProgress, Percent(done, statuses.Count, skipped), status);
-    }
-
-    /// <summary>The longest run of consecutive days, and the run that ends on the last day (days ascending, distinct).</summary>
-    private static (int Longest, int Last) Runs(IEnumerable<DateOnly> days)
-    {
-        int longest = 0, run = 0;
-        DateOnly? previous = null;
-        foreach (var day in days)
-        {
-            run = previous is { } p && p.AddDays(1) == day ? run + 1 : 1;
-            longest = Math.Max(longest, run);
-            previous = day;
-        }
-
-        return (longest, run);
     }
 }

@@ -50,4 +50,29 @@ internal sealed class EfProgressHistory(RoadmapDbContext db) : IProgressHistory
 
         return histories;
     }
+
+    public async Task<IReadOnlyDictionary<Guid, LearnerActivity>> ReadActivityAsync(
+        IReadOnlyCollection<Guid> learnerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learnerIds);
+        var activities = new Dictionary<Guid, LearnerActivity>();
+        foreach (var chunk in learnerIds.Distinct().Chunk(Chunk))
+        {
+            var activity = await db.Set<ProgressEvent>().AsNoTracking()
+                .Where(e => chunk.Contains(e.LearnerId) && e.From != e.To && (e.To == ProgressStatus.InProgress || e.To == ProgressStatus.Done))
+                .OrderBy(e => e.EventId)
+                .Select(e => new { e.EventId, e.LearnerId, e.TopicId, e.From, e.To, e.OccurredAt })
+                .ToListAsync(cancellationToken);
+            var activityOf = activity.ToLookup(a => a.LearnerId);
+            foreach (var learner in chunk)
+            {
+                var changes = activityOf[learner].ToList();
+                activities[learner] = new LearnerActivity(
+                    [.. changes.Select(a => new TopicStatusChange(a.TopicId, a.From, a.To, a.OccurredAt))],
+                    changes.Count > 0 ? changes[^1].EventId : 0);
+            }
+        }
+
+        return activities;
+    }
 }

@@ -35,6 +35,9 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : Api
         { "GET", "/api/roadmaps/{draft}/topics/a", "", 404, 404, 200, 200 },
         { "GET", "/api/roadmaps?status=Draft", "", 403, 403, 200, 200 },
         { "GET", "/api/roadmaps/backend-developer", "", 200, 200, 200, 200 },
+        { "GET", "/api/me/stats", "", 401, 200, 200, 200 },
+        { "GET", "/api/roadmaps/{draft}/leaderboard", "", 404, 404, 404, 404 },
+        { "GET", "/api/roadmaps/backend-developer/leaderboard?by=Streak", "", 200, 200, 200, 200 },
     };
 
     [Theory]

@@ -12,6 +12,7 @@ internal sealed class RecalculateStatsBatchCommandHandler(
     IProgressHistory history,
     IRepository<LearnerRoadmapStats> stats,
     IRepository<StatsMark> marks,
+    IRepository<LearnerStreaks> streaks,
     ILearnerProfiles profiles,
     IClock clock) : IRequestHandler<RecalculateStatsBatchCommand, Result<int>>
 {
@@ -59,6 +60,32 @@ internal sealed class RecalculateStatsBatchCommandHandler(
             }
         }
 
+        await RecalculateStreaksAsync(learners, zones, now, cancellationToken);
         return written;
+    }
+
+    /// <summary>
+    /// The learners' streaks across roadmaps, rebuilt in this same transaction from their activity on every roadmap: a
+    /// roadmap's row keeps only its recent days, so the union of days (and its longest run) comes from the events.
+    /// </summary>
+    private async Task RecalculateStreaksAsync(
+        IReadOnlyCollection<Guid> learners, Dictionary<Guid, TimeZoneInfo> zones, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var activities = await history.ReadActivityAsync(learners, cancellationToken);
+        var stored = (await streaks.ListAsync(new LearnerStreaksOfSpec(learners), cancellationToken)).ToDictionary(s => s.LearnerId);
+        foreach (var learner in learners)
+        {
+            var activity = activities[learner];
+            var events = activity.Activity.Select(e => new StatsEvent(e.TopicId, e.From, e.To, e.OccurredAt)).ToList();
+            var zone = zones.GetValueOrDefault(learner, TimeZoneInfo.Utc);
+            if (stored.TryGetValue(learner, out var row))
+            {
+                row.Recalculate(events, activity.LastEventId, zone, now);
+            }
+            else
+            {
+                streaks.Add(LearnerStreaks.Calculate(learner, events, activity.LastEventId, zone, now));
+            }
+        }
     }
 }

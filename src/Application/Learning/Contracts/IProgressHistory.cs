@@ -11,7 +11,16 @@ public interface IProgressHistory
 {
     /// <summary>Every learner of <paramref name="learnerIds"/> (with or without progress) on <paramref name="roadmapId"/>.</summary>
     Task<IReadOnlyDictionary<Guid, LearnerHistory>> ReadAsync(Guid roadmapId, IReadOnlyCollection<Guid> learnerIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every learner of <paramref name="learnerIds"/>'s changes on every roadmap that moved a topic to InProgress or Done
+    /// (oldest first), and the largest event id among those changes (0: none): what streaks across roadmaps are built from.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, LearnerActivity>> ReadActivityAsync(IReadOnlyCollection<Guid> learnerIds, CancellationToken cancellationToken);
 }
+
+/// <summary>A learner's activity on every roadmap, and the largest event id in it.</summary>
+public sealed record LearnerActivity(IReadOnlyList<TopicStatusChange> Activity, long LastEventId);
 
 /// <summary>
 /// One learner's progress on a roadmap: the status of each topic they touched (retired ones included), the changes

@@ -448,7 +448,51 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                     b.HasIndex("LearnerId", "RoadmapId")
                         .IsUnique();
 
+                    b.HasIndex("RoadmapId", "LastActiveDate");
+
+                    b.HasIndex("RoadmapId", "PercentComplete", "Done", "LearnerId");
+
                     b.ToTable("learner_roadmap_stats", (string)null);
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Insights.LearnerStreaks", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CalculatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("LastActiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LastRun")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LongestStreak")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnerId")
+                        .IsUnique();
+
+                    b.ToTable("learner_streaks", (string)null);
                 });
 
             modelBuilder.Entity("Roadmap.Domain.Insights.StatsMark", b =>

@@ -449,7 +449,51 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
                     b.HasIndex("LearnerId", "RoadmapId")
                         .IsUnique();
 
+                    b.HasIndex("RoadmapId", "LastActiveDate");
+
+                    b.HasIndex("RoadmapId", "PercentComplete", "Done", "LearnerId");
+
                     b.ToTable("learner_roadmap_stats", (string)null);
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Insights.LearnerStreaks", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CalculatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("LastActiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LastRun")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("LongestStreak")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnerId")
+                        .IsUnique();
+
+                    b.ToTable("learner_streaks", (string)null);
                 });
 
             modelBuilder.Entity("Roadmap.Domain.Insights.StatsMark", b =>

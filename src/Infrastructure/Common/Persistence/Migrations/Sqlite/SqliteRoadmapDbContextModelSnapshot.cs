@@ -439,7 +439,51 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                     b.HasIndex("LearnerId", "RoadmapId")
                         .IsUnique();
 
+                    b.HasIndex("RoadmapId", "LastActiveDate");
+
+                    b.HasIndex("RoadmapId", "PercentComplete", "Done", "LearnerId");
+
                     b.ToTable("learner_roadmap_stats", (string)null);
+                });
+
+            modelBuilder.Entity("Roadmap.Domain.Insights.LearnerStreaks", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CalculatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastActiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LongestStreak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnerId")
+                        .IsUnique();
+
+                    b.ToTable("learner_streaks", (string)null);
                 });
 
             modelBuilder.Entity("Roadmap.Domain.Insights.StatsMark", b =>
