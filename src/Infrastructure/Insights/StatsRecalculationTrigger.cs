@@ -16,7 +16,7 @@ namespace Roadmap.Infrastructure.Insights;
 internal sealed partial class StatsRecalculationTrigger(IBackgroundJobClient jobs, ILogger<StatsRecalculationTrigger> logger)
     : BackgroundService
 {
-    public static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(250);
 
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 

@@ -40,6 +40,13 @@ public sealed partial class DatabaseInitializer(
             LogMigrated(options.Value.Provider);
         }
 
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging (kept in the file): one sync per commit instead of a rollback journal's several, and
+            // readers never wait for the writer. Every commit is still synced (synchronous stays FULL).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         await scope.ServiceProvider.GetRequiredService<JobsInitializer>().InitializeAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedIfEmptyAsync(cancellationToken);
     }
