@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
@@ -7,7 +8,8 @@ using Roadmap.Domain.Learning;
 
 namespace Roadmap.Application.Learning.Progress.ExportProgress;
 
-internal sealed class ExportProgressQueryHandler(ICatalogReader catalog, IReadRepository<TopicProgress> progress, ICurrentUser user, IClock clock)
+internal sealed class ExportProgressQueryHandler(
+    ICatalogReader catalog, IReadRepository<TopicProgress> progress, ICurrentUser user, IClock clock, IMapper mapper)
     : IRequestHandler<ExportProgressQuery, Result<ProgressDocument>>
 {
     public async Task<Result<ProgressDocument>> Handle(ExportProgressQuery request, CancellationToken cancellationToken)
@@ -26,15 +28,7 @@ internal sealed class ExportProgressQueryHandler(ICatalogReader catalog, IReadRe
         // Each topic by its id and its slug of now, so the document can be read back after a rename either way.
         var topics = outline.Topics
             .Where(t => stored.ContainsKey(t.Id))
-            .Select(t => (Topic: t, Progress: stored[t.Id]))
-            .Select(x => new ProgressTopicDocument
-            {
-                TopicId = x.Topic.Id,
-                Topic = x.Topic.Slug,
-                Status = x.Progress.Status,
-                Note = x.Progress.Note,
-                UpdatedAt = x.Progress.UpdatedAt,
-            })
+            .Select(t => mapper.Map<ProgressTopicDocument>(new TopicWithProgress(t, stored[t.Id])))
             .ToList();
         return new ProgressDocument
         {

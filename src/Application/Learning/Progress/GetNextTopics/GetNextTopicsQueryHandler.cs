@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
@@ -7,7 +8,7 @@ using Roadmap.Domain.Learning;
 
 namespace Roadmap.Application.Learning.Progress.GetNextTopics;
 
-internal sealed class GetNextTopicsQueryHandler(ICatalogReader catalog, IReadRepository<TopicProgress> progress, ICurrentUser user)
+internal sealed class GetNextTopicsQueryHandler(ICatalogReader catalog, IReadRepository<TopicProgress> progress, ICurrentUser user, IMapper mapper)
     : IRequestHandler<GetNextTopicsQuery, Result<NextTopicsDto>>
 {
     public async Task<Result<NextTopicsDto>> Handle(GetNextTopicsQuery request, CancellationToken cancellationToken)
@@ -20,9 +21,9 @@ internal sealed class GetNextTopicsQueryHandler(ICatalogReader catalog, IReadRep
 
         var (learnerId, outline) = found.Value;
 
-        var statuses = (await progress.ListAsync(new RoadmapProgressSpec(learnerId, outline.Id), cancellationToken))
-            .ToDictionary(p => p.TopicId, p => p.Status);
-        ProgressStatus StatusOf(Guid topic) => statuses.GetValueOrDefault(topic, ProgressStatus.NotStarted);
+        var stored = (await progress.ListAsync(new RoadmapProgressSpec(learnerId, outline.Id), cancellationToken))
+            .ToDictionary(p => p.TopicId);
+        ProgressStatus StatusOf(Guid topic) => stored.TryGetValue(topic, out var p) ? p.Status : ProgressStatus.NotStarted;
         bool Settled(Guid topic) => StatusOf(topic) is ProgressStatus.Done or ProgressStatus.Skipped;
 
         // A prerequisite that is no longer live (retired) holds nothing back.
@@ -30,7 +31,7 @@ internal sealed class GetNextTopicsQueryHandler(ICatalogReader catalog, IReadRep
         var next = outline.Topics
             .Where(t => !Settled(t.Id) && t.Prerequisites.Where(live.Contains).All(Settled))
             .Take(request.Limit)
-            .Select(t => new NextTopicDto(t.Id, t.Slug, t.Section, t.Title, t.Kind, t.Difficulty, t.EstimatedMinutes, StatusOf(t.Id)))
+            .Select(t => mapper.Map<NextTopicDto>(new TopicWithProgress(t, stored.GetValueOrDefault(t.Id))))
             .ToList();
         return new NextTopicsDto(next);
     }

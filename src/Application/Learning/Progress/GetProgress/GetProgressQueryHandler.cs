@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
@@ -7,7 +8,7 @@ using Roadmap.Domain.Learning;
 
 namespace Roadmap.Application.Learning.Progress.GetProgress;
 
-internal sealed class GetProgressQueryHandler(ICatalogReader catalog, IReadRepository<TopicProgress> progress, ICurrentUser user)
+internal sealed class GetProgressQueryHandler(ICatalogReader catalog, IReadRepository<TopicProgress> progress, ICurrentUser user, IMapper mapper)
     : IRequestHandler<GetProgressQuery, Result<RoadmapProgressDto>>
 {
     public async Task<Result<RoadmapProgressDto>> Handle(GetProgressQuery request, CancellationToken cancellationToken)
@@ -24,9 +25,8 @@ internal sealed class GetProgressQueryHandler(ICatalogReader catalog, IReadRepos
             .ToDictionary(p => p.TopicId);
 
         // Live topics only: a retired topic's progress is kept but leaves the listing; a new topic starts untouched.
-        var topics = outline.Topics.Select(t => stored.TryGetValue(t.Id, out var p)
-                ? new TopicProgressDto(t.Id, t.Slug, t.Section, p.Status, p.Note, p.UpdatedAt, p.Version)
-                : new TopicProgressDto(t.Id, t.Slug, t.Section, ProgressStatus.NotStarted, null, null, 0))
+        var topics = outline.Topics
+            .Select(t => mapper.Map<TopicProgressDto>(new TopicWithProgress(t, stored.GetValueOrDefault(t.Id))))
             .ToList();
         return new RoadmapProgressDto(outline.Slug, outline.Version, topics);
     }
