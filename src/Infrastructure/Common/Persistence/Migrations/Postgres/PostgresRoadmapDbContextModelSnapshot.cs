@@ -451,6 +451,53 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                     b.ToTable("learner_roadmap_stats", (string)null);
                 });
 
+            modelBuilder.Entity("Roadmap.Domain.Insights.RoadmapInsights", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ActiveLast30Days")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("AverageCompletion")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("CalculatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletionBuckets")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MedianDaysToDone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MostSkipped")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RoadmapId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RoadmapVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId")
+                        .IsUnique();
+
+                    b.ToTable("roadmap_insights", (string)null);
+                });
+
             modelBuilder.Entity("Roadmap.Domain.Insights.StatsMark", b =>
                 {
                     b.Property<Guid>("Id")

@@ -442,6 +442,53 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                     b.ToTable("learner_roadmap_stats", (string)null);
                 });
 
+            modelBuilder.Entity("Roadmap.Domain.Insights.RoadmapInsights", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActiveLast30Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AverageCompletion")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("CalculatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletionBuckets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MedianDaysToDone")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MostSkipped")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoadmapId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoadmapVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId")
+                        .IsUnique();
+
+                    b.ToTable("roadmap_insights", (string)null);
+                });
+
             modelBuilder.Entity("Roadmap.Domain.Insights.StatsMark", b =>
                 {
                     b.Property<Guid>("Id")
