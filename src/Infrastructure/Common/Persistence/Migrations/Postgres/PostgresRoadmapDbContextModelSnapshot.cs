@@ -541,6 +541,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RoadmapId");
+
                     b.HasIndex("LearnerId", "EnrolledAt");
 
                     b.HasIndex("LearnerId", "RoadmapId")
@@ -588,6 +590,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
 
                     b.HasIndex("LearnerId", "RoadmapId", "EventId");
 
+                    b.HasIndex("RoadmapId", "LearnerId", "EventId");
+
                     b.ToTable("progress_events", (string)null);
                 });
 
@@ -627,6 +631,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
 
                     b.HasIndex("LearnerId", "TopicId")
                         .IsUnique();
+
+                    b.HasIndex("RoadmapId", "Status");
 
                     b.ToTable("topic_progress", (string)null);
                 });

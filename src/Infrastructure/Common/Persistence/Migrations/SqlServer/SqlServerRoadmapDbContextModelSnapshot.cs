@@ -542,6 +542,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RoadmapId");
+
                     b.HasIndex("LearnerId", "EnrolledAt");
 
                     b.HasIndex("LearnerId", "RoadmapId")
@@ -589,6 +591,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
 
                     b.HasIndex("LearnerId", "RoadmapId", "EventId");
 
+                    b.HasIndex("RoadmapId", "LearnerId", "EventId");
+
                     b.ToTable("progress_events", (string)null);
                 });
 
@@ -628,6 +632,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
 
                     b.HasIndex("LearnerId", "TopicId")
                         .IsUnique();
+
+                    b.HasIndex("RoadmapId", "Status");
 
                     b.ToTable("topic_progress", (string)null);
                 });

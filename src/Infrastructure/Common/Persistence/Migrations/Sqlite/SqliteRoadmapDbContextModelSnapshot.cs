@@ -532,6 +532,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RoadmapId");
+
                     b.HasIndex("LearnerId", "EnrolledAt");
 
                     b.HasIndex("LearnerId", "RoadmapId")
@@ -577,6 +579,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
 
                     b.HasIndex("LearnerId", "RoadmapId", "EventId");
 
+                    b.HasIndex("RoadmapId", "LearnerId", "EventId");
+
                     b.ToTable("progress_events", (string)null);
                 });
 
@@ -616,6 +620,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
 
                     b.HasIndex("LearnerId", "TopicId")
                         .IsUnique();
+
+                    b.HasIndex("RoadmapId", "Status");
 
                     b.ToTable("topic_progress", (string)null);
                 });

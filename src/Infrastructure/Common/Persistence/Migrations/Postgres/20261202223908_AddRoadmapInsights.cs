@@ -33,6 +33,21 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_topic_progress_RoadmapId_Status",
+                table: "topic_progress",
+                columns: new[] { "RoadmapId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_progress_events_RoadmapId_LearnerId_EventId",
+                table: "progress_events",
+                columns: new[] { "RoadmapId", "LearnerId", "EventId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enrollments_RoadmapId",
+                table: "enrollments",
+                column: "RoadmapId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_roadmap_insights_RoadmapId",
                 table: "roadmap_insights",
                 column: "RoadmapId",
@@ -44,6 +59,18 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "roadmap_insights");
+
+            migrationBuilder.DropIndex(
+                name: "IX_topic_progress_RoadmapId_Status",
+                table: "topic_progress");
+
+            migrationBuilder.DropIndex(
+                name: "IX_progress_events_RoadmapId_LearnerId_EventId",
+                table: "progress_events");
+
+            migrationBuilder.DropIndex(
+                name: "IX_enrollments_RoadmapId",
+                table: "enrollments");
         }
     }
 }
