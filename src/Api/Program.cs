@@ -68,6 +68,7 @@ app.MapMeEndpoints();
 app.MapUserAdminEndpoints();
 app.MapRoadmapEndpoints();
 app.MapRoadmapAuthoringEndpoints();
+app.MapRoadmapInsightsEndpoints();
 app.MapEnrollmentEndpoints();
 app.MapProgressEndpoints();
 app.MapActivityEndpoints();

@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<IProgressHistory, EfProgressHistory>();
+        services.AddScoped<IRoadmapLearners, EfRoadmapLearners>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<RoadmapDbContext>("database", tags: ["ready"]);
     }

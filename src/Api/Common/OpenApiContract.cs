@@ -24,6 +24,7 @@ internal static class OpenApiContract
         ["Admin"] = "Platform administration, for Admins only.",
         ["Roadmaps"] = "Reading the catalog: published roadmaps for anyone, drafts for Authors and Admins.",
         ["Roadmap authoring"] = "Writing the catalog (Authors and Admins): roadmaps as JSON documents, publishing, archiving.",
+        ["Author insights"] = "What Authors and Admins learn of a roadmap's learners: enrollment, activity, completion, skipped topics, time to Done. Calculated by background jobs.",
         ["Learning"] = "The signed-in learner's roadmaps and progress: follow, leave, record progress per topic, read its history and daily activity.",
         ["Insights"] = "Stats built from progress by background jobs: the signed-in learner's completion, time left, streaks and pace per roadmap, " +
             "and their streaks across roadmaps.",

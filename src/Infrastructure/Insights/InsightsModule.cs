@@ -18,6 +18,7 @@ internal static class InsightsModule
         services.AddScoped<RecalculateEnrolledStatsJob>();
         services.AddScoped<IStatsRecalculationJobs, HangfireStatsRecalculationJobs>();
         services.AddRecurringJob<RecalculatePendingStatsJob>(RecalculatePendingStatsJob.Id, Cron.Minutely());
+        services.AddRecurringJob<RecalculateRoadmapInsightsJob>(RecalculateRoadmapInsightsJob.Id, Cron.Hourly());
         return services;
     }
 }

@@ -10,9 +10,11 @@ namespace Roadmap.Infrastructure.Insights;
 /// Marks the stats of enrolled learners out of date (of a roadmap, of a learner, or all), a batch of enrollments per
 /// transaction (<see cref="MarkEnrolledLearnersCommand"/>), then asks for the drain (<see cref="RecalculatePendingStatsJob"/>).
 /// Enqueued after a roadmap's new version is committed and by an Admin. A retry marks again, which the drain coalesces.
+/// For a whole roadmap (or every one), the roadmap's author insights are rebuilt once that drain has succeeded
+/// (<see cref="RecalculateRoadmapInsightsJob"/>), from the recalculated stats.
 /// </summary>
 internal sealed partial class RecalculateEnrolledStatsJob(
-    IServiceScopeFactory scopes, StatsRecalculationTrigger trigger, ILogger<RecalculateEnrolledStatsJob> logger)
+    IServiceScopeFactory scopes, StatsRecalculationTrigger trigger, IBackgroundJobClient jobs, ILogger<RecalculateEnrolledStatsJob> logger)
 {
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(Guid? roadmapId, Guid? learnerId, CancellationToken cancellationToken)
@@ -37,7 +39,24 @@ internal sealed partial class RecalculateEnrolledStatsJob(
         }
 
         // Once, at the end: the drain reads marks until none is left, and one drain runs at a time.
-        trigger.Request();
+        if (learnerId is null)
+        {
+            // A drain of its own, so the insights follow it: they average the stats it rebuilds.
+            var drain = jobs.Enqueue<RecalculatePendingStatsJob>(job => job.RunAsync(CancellationToken.None));
+            if (roadmapId is { } roadmap)
+            {
+                jobs.ContinueJobWith<RecalculateRoadmapInsightsJob>(drain, job => job.RunForAsync(roadmap, CancellationToken.None));
+            }
+            else
+            {
+                jobs.ContinueJobWith<RecalculateRoadmapInsightsJob>(drain, job => job.RunAsync(CancellationToken.None));
+            }
+        }
+        else
+        {
+            trigger.Request();
+        }
+
         LogMarked(marked, roadmapId, learnerId);
     }
 

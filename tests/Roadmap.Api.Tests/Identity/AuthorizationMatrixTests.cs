@@ -29,6 +29,8 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : Api
         { "PUT", "/api/roadmaps/{missing}", "{}", 401, 403, 400, 400 },
         { "GET", "/api/roadmaps/{missing}/export", "", 401, 403, 404, 404 },
         { "GET", "/api/roadmaps/{draft}/export", "", 401, 403, 200, 200 },
+        { "GET", "/api/roadmaps/{missing}/insights", "", 401, 403, 404, 404 },
+        { "GET", "/api/roadmaps/{draft}/insights", "", 401, 403, 200, 200 },
         { "POST", "/api/roadmaps/{missing}/publish", "", 401, 403, 404, 404 },
         { "POST", "/api/roadmaps/{missing}/archive", "", 401, 403, 404, 404 },
         { "GET", "/api/roadmaps/{draft}", "", 404, 404, 200, 200 },

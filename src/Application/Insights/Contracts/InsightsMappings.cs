@@ -17,6 +17,11 @@ internal sealed class InsightsMappings : IRegister
 
     public void Register(TypeAdapterConfig config)
     {
+        config.NewConfig<RoadmapInsights, RoadmapInsightsDto>();
+        config.NewConfig<CompletionBucket, CompletionBucketDto>();
+        config.NewConfig<SectionCompletion, SectionCompletionDto>();
+        config.NewConfig<TopicLearners, TopicLearnersDto>();
+        config.NewConfig<TopicDays, TopicDaysDto>();
         config.NewConfig<SectionStats, SectionStatsDto>();
         config.NewConfig<LearnerRoadmapStats, RoadmapStatsDto>()
             .Map(d => d.RoadmapSlug, _ => (string)Parameter(SlugParameter))

@@ -18,6 +18,7 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         // One per learner and roadmap: two requests following at once cannot both add one.
         builder.HasIndex(e => new { e.LearnerId, e.RoadmapId }).IsUnique();
         builder.HasIndex(e => new { e.LearnerId, e.EnrolledAt });
+        builder.HasIndex(e => e.RoadmapId); // a roadmap's followers (author insights, marking a roadmap's learners)
         builder.Ignore(e => e.IsActive);
         builder.Ignore(e => e.DomainEvents);
     }

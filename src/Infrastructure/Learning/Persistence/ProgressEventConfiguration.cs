@@ -14,6 +14,9 @@ internal sealed class ProgressEventConfiguration : IEntityTypeConfiguration<Prog
         builder.HasKey(e => e.EventId);
         builder.Property(e => e.EventId).ValueGeneratedOnAdd();
         builder.HasIndex(e => new { e.LearnerId, e.RoadmapId, e.EventId });
+
+        // A roadmap's events of all its learners, each learner's in order (author insights read them so).
+        builder.HasIndex(e => new { e.RoadmapId, e.LearnerId, e.EventId });
         builder.Property(e => e.TopicSlug).HasMaxLength(LearningLimits.TopicSlugMaxLength);
         builder.Property(e => e.From).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.To).HasConversion<string>().HasMaxLength(16);

@@ -15,6 +15,7 @@ internal sealed class TopicProgressConfiguration : IEntityTypeConfiguration<Topi
         // By the topic's stable id, so progress survives renames; one row per learner and topic.
         builder.HasIndex(p => new { p.LearnerId, p.TopicId }).IsUnique();
         builder.HasIndex(p => new { p.LearnerId, p.RoadmapId });
+        builder.HasIndex(p => new { p.RoadmapId, p.Status }); // a roadmap's topics counted by status (author insights)
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.Note).HasMaxLength(LearningLimits.NoteMaxLength);
 

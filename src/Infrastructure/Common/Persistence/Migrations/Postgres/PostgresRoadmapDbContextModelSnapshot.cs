@@ -495,6 +495,53 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                     b.ToTable("learner_streaks", (string)null);
                 });
 
+            modelBuilder.Entity("Roadmap.Domain.Insights.RoadmapInsights", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ActiveLast30Days")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("AverageCompletion")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("CalculatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletionBuckets")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MedianDaysToDone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MostSkipped")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RoadmapId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RoadmapVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId")
+                        .IsUnique();
+
+                    b.ToTable("roadmap_insights", (string)null);
+                });
+
             modelBuilder.Entity("Roadmap.Domain.Insights.StatsMark", b =>
                 {
                     b.Property<Guid>("Id")
@@ -537,6 +584,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId");
 
                     b.HasIndex("LearnerId", "EnrolledAt");
 
@@ -585,6 +634,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
 
                     b.HasIndex("LearnerId", "RoadmapId", "EventId");
 
+                    b.HasIndex("RoadmapId", "LearnerId", "EventId");
+
                     b.ToTable("progress_events", (string)null);
                 });
 
@@ -624,6 +675,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
 
                     b.HasIndex("LearnerId", "TopicId")
                         .IsUnique();
+
+                    b.HasIndex("RoadmapId", "Status");
 
                     b.ToTable("topic_progress", (string)null);
                 });

@@ -496,6 +496,53 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
                     b.ToTable("learner_streaks", (string)null);
                 });
 
+            modelBuilder.Entity("Roadmap.Domain.Insights.RoadmapInsights", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ActiveLast30Days")
+                        .HasColumnType("int");
+
+                    b.Property<double>("AverageCompletion")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset?>("CalculatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CompletionBuckets")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MedianDaysToDone")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("MostSkipped")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("RoadmapId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RoadmapVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId")
+                        .IsUnique();
+
+                    b.ToTable("roadmap_insights", (string)null);
+                });
+
             modelBuilder.Entity("Roadmap.Domain.Insights.StatsMark", b =>
                 {
                     b.Property<Guid>("Id")
@@ -538,6 +585,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId");
 
                     b.HasIndex("LearnerId", "EnrolledAt");
 
@@ -586,6 +635,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
 
                     b.HasIndex("LearnerId", "RoadmapId", "EventId");
 
+                    b.HasIndex("RoadmapId", "LearnerId", "EventId");
+
                     b.ToTable("progress_events", (string)null);
                 });
 
@@ -625,6 +676,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
 
                     b.HasIndex("LearnerId", "TopicId")
                         .IsUnique();
+
+                    b.HasIndex("RoadmapId", "Status");
 
                     b.ToTable("topic_progress", (string)null);
                 });

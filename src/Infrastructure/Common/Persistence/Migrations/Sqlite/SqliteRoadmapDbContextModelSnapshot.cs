@@ -486,6 +486,53 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                     b.ToTable("learner_streaks", (string)null);
                 });
 
+            modelBuilder.Entity("Roadmap.Domain.Insights.RoadmapInsights", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActiveLast30Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AverageCompletion")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("CalculatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletionBuckets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MedianDaysToDone")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MostSkipped")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoadmapId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoadmapVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId")
+                        .IsUnique();
+
+                    b.ToTable("roadmap_insights", (string)null);
+                });
+
             modelBuilder.Entity("Roadmap.Domain.Insights.StatsMark", b =>
                 {
                     b.Property<Guid>("Id")
@@ -528,6 +575,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId");
 
                     b.HasIndex("LearnerId", "EnrolledAt");
 
@@ -574,6 +623,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
 
                     b.HasIndex("LearnerId", "RoadmapId", "EventId");
 
+                    b.HasIndex("RoadmapId", "LearnerId", "EventId");
+
                     b.ToTable("progress_events", (string)null);
                 });
 
@@ -613,6 +664,8 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
 
                     b.HasIndex("LearnerId", "TopicId")
                         .IsUnique();
+
+                    b.HasIndex("RoadmapId", "Status");
 
                     b.ToTable("topic_progress", (string)null);
                 });
