@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Roadmap.Domain.Insights;
 
@@ -8,8 +6,6 @@ namespace Roadmap.Infrastructure.Insights.Persistence;
 
 internal sealed class RoadmapInsightsConfiguration : IEntityTypeConfiguration<RoadmapInsights>
 {
-    private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<RoadmapInsights> builder)
     {
         builder.ToTable("roadmap_insights");
@@ -19,18 +15,9 @@ internal sealed class RoadmapInsightsConfiguration : IEntityTypeConfiguration<Ro
         builder.Ignore(i => i.DomainEvents);
 
         // Rebuilt whole by every calculation and only ever read whole: kept as JSON text on every provider.
-        Json(builder.Property(i => i.CompletionBuckets));
-        Json(builder.Property(i => i.Sections));
-        Json(builder.Property(i => i.MostSkipped));
-        Json(builder.Property(i => i.MedianDaysToDone));
+        builder.Property(i => i.CompletionBuckets).AsJson();
+        builder.Property(i => i.Sections).AsJson();
+        builder.Property(i => i.MostSkipped).AsJson();
+        builder.Property(i => i.MedianDaysToDone).AsJson();
     }
-
-    private static void Json<T>(PropertyBuilder<IReadOnlyList<T>> property) =>
-        property.HasConversion(
-            value => JsonSerializer.Serialize(value, Stored),
-            text => JsonSerializer.Deserialize<List<T>>(text, Stored) ?? new List<T>(),
-            new ValueComparer<IReadOnlyList<T>>(
-                (a, b) => a != null && b != null && a.SequenceEqual(b),
-                value => value.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
-                value => value.ToList()));
 }
