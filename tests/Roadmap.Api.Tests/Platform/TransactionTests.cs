@@ -14,7 +14,10 @@ using Roadmap.Application.Identity.Accounts.RegisterUser;
 using Roadmap.Application.Identity.Accounts.SetUserRoles;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Application.Learning.Enrollments.FollowRoadmap;
+using Roadmap.Application.Learning.Progress.UpdateTopicProgress;
 using Roadmap.Domain.Common;
+using Roadmap.Domain.Insights;
+using Roadmap.Domain.Learning;
 
 namespace Roadmap.Api.Tests.Platform;
 
@@ -58,6 +61,21 @@ public abstract class TransactionTests<TFactory>(TFactory factory) : ApiTestBase
         failed.Error!.Code.Should().Be(FailAfterHandler.FailureCode);
         var enrollments = await ReadJson(await learner.Client.GetAsync("/api/me/enrollments", Ct));
         enrollments.GetProperty("totalCount").GetInt32().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Insights_a_progress_change_that_fails_leaves_no_stats_mark_and_no_progress()
+    {
+        using var learner = await SignIn();
+
+        var failed = await SendThrough(
+            new FailAfterCommand(new UpdateTopicProgressCommand("backend-developer", "redis", ProgressStatus.Done)), caller: learner.UserId);
+
+        failed.Error!.Code.Should().Be(FailAfterHandler.FailureCode);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Roadmap.Infrastructure.Common.Persistence.RoadmapDbContext>();
+        db.Set<StatsMark>().Count(m => m.LearnerId == learner.UserId).Should().Be(0, "the mark is written in the change's transaction");
+        db.Set<ProgressEvent>().Count(e => e.LearnerId == learner.UserId).Should().Be(0);
     }
 
     [Fact]
