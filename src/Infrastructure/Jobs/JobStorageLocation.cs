@@ -70,9 +70,6 @@ internal sealed record JobStorageLocation(DatabaseProvider Provider, string Targ
             SchemaName = PostgresSchema,
             PrepareSchemaIfNecessary = false,
             QueuePollInterval = QueuePollInterval,
-
-            // Workers LISTEN for new jobs and wake at once; polling stays as the fallback.
-            EnableLongPolling = true,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(Target, options), options);
     }

@@ -15,9 +15,8 @@ public sealed class JobsOptions
     public int PollIntervalSeconds { get; set; } = 15;
 
     /// <summary>
-    /// How often idle workers look for enqueued jobs (SQLite, SQL Server). Stats are recalculated by an enqueued job
-    /// within about a second of a progress change, so this is short. On PostgreSQL workers are also woken at once by
-    /// a notification (LISTEN/NOTIFY) and this is only the fallback.
+    /// How often idle workers look for enqueued jobs. Stats are recalculated by an enqueued job within about a second
+    /// of a progress change, so this is short.
     /// </summary>
     public int QueuePollMilliseconds { get; set; } = 200;
 

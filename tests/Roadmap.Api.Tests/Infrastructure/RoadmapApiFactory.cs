@@ -189,7 +189,20 @@ public class PostgresApiFactory : RoadmapApiFactory
             await using var connection = new NpgsqlConnection(_server);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+
+            // A connection of the stopped host that is still closing can hold the database a moment longer.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await command.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+                }
+            }
         }
 
         GC.SuppressFinalize(this);
