@@ -14,6 +14,8 @@ internal static class StatsSources
             [.. outline.Sections.Select(s => new StatsSection(s.Slug, s.Title))],
             [.. outline.Topics.Select(t => new StatsTopic(t.Id, t.Section, t.EstimatedMinutes))],
             history?.Statuses ?? new Dictionary<Guid, ProgressStatus>(),
-            [.. (history?.Activity ?? []).Select(e => new StatsEvent(e.TopicId, e.From, e.To, e.OccurredAt))],
+            [.. (history?.Changes ?? []).Select(e => e.ToStatsEvent())],
             history?.LastEventId ?? 0);
+
+    public static StatsEvent ToStatsEvent(this TopicStatusChange change) => new(change.TopicId, change.From, change.To, change.OccurredAt);
 }

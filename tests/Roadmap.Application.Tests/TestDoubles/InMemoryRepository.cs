@@ -24,6 +24,9 @@ internal sealed class InMemoryRepository<T>(params IEnumerable<T> items) : IRepo
 
     public void Remove(T aggregate) => _items.Remove(aggregate);
 
+    public Task<int> RemoveAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
+        Task.FromResult(_items.RemoveAll(Criteria(specification).ToHashSet().Contains));
+
     public Task<T?> GetByIdAsync<TId>(TId id, CancellationToken cancellationToken = default)
         where TId : notnull =>
         Task.FromResult(_items.FirstOrDefault(item => item is Entity entity && Equals(entity.Id, id)));

@@ -69,4 +69,11 @@ public interface IRepository<T> : IReadRepository<T>
 
     /// <summary>Removes a loaded aggregate when the unit of work saves; one already removed by another writer is a conflict.</summary>
     void Remove(T aggregate);
+
+    /// <summary>
+    /// Removes every aggregate <paramref name="specification"/> selects (its criteria only), at once, in one statement
+    /// inside the command's transaction, without loading them; one already removed by another writer is simply not
+    /// counted. For rows nothing else refers to, such as outbox marks. Answers how many were removed.
+    /// </summary>
+    Task<int> RemoveAsync(ISpecification<T> specification, CancellationToken cancellationToken);
 }

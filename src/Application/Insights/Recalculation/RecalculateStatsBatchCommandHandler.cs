@@ -18,18 +18,17 @@ internal sealed class RecalculateStatsBatchCommandHandler(
 {
     public async Task<Result<int>> Handle(RecalculateStatsBatchCommand request, CancellationToken cancellationToken)
     {
-        // The marks first: this transaction then includes every change made before them.
+        // The marks first, removed at once: this transaction then includes every change made before them, and a
+        // recalculation of the same marks running beside it waits here until this one ends (then rebuilds the same rows).
         var markIds = request.Items.SelectMany(i => i.MarkIds).ToArray();
         foreach (var chunk in markIds.Chunk(1_000))
         {
-            foreach (var mark in await marks.ListAsync(new StatsMarksByIdsSpec(chunk), cancellationToken))
-            {
-                marks.Remove(mark);
-            }
+            await marks.RemoveAsync(new StatsMarksByIdsSpec(chunk), cancellationToken);
         }
 
         var learners = request.Items.Select(i => i.LearnerId).Distinct().ToArray();
         var zones = (await profiles.FindAsync(learners, cancellationToken)).ToDictionary(p => p.Key, p => LocalCalendar.Zone(p.Value.TimeZone));
+        var progress = await history.ReadAsync(learners, cancellationToken);
         var now = clock.UtcNow;
         var written = 0;
         foreach (var roadmap in request.Items.GroupBy(i => i.RoadmapId))
@@ -41,12 +40,11 @@ internal sealed class RecalculateStatsBatchCommandHandler(
             }
 
             var ofRoadmap = roadmap.Select(i => i.LearnerId).Distinct().ToArray();
-            var histories = await history.ReadAsync(roadmap.Key, ofRoadmap, cancellationToken);
             var stored = (await stats.ListAsync(new RoadmapStatsOfLearnersSpec(roadmap.Key, ofRoadmap), cancellationToken))
                 .ToDictionary(s => s.LearnerId);
             foreach (var learner in ofRoadmap)
             {
-                var source = outline.ToStatsSource(histories[learner]);
+                var source = outline.ToStatsSource(progress[learner].On(roadmap.Key));
                 var zone = zones.GetValueOrDefault(learner, TimeZoneInfo.Utc);
                 if (stored.TryGetValue(learner, out var row))
                 {
@@ -60,31 +58,31 @@ internal sealed class RecalculateStatsBatchCommandHandler(
             }
         }
 
-        await RecalculateStreaksAsync(learners, zones, now, cancellationToken);
+        await RecalculateStreaksAsync(progress, zones, now, cancellationToken);
         return written;
     }
 
     /// <summary>
-    /// The learners' streaks across roadmaps, rebuilt in this same transaction from their activity on every roadmap: a
+    /// The learners' streaks across roadmaps, rebuilt in this same transaction from their changes on every roadmap: a
     /// roadmap's row keeps only its recent days, so the union of days (and its longest run) comes from the events.
     /// </summary>
     private async Task RecalculateStreaksAsync(
-        IReadOnlyCollection<Guid> learners, Dictionary<Guid, TimeZoneInfo> zones, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyDictionary<Guid, LearnerProgress> progress, Dictionary<Guid, TimeZoneInfo> zones, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var activities = await history.ReadActivityAsync(learners, cancellationToken);
+        var learners = progress.Keys.ToArray();
         var stored = (await streaks.ListAsync(new LearnerStreaksOfSpec(learners), cancellationToken)).ToDictionary(s => s.LearnerId);
         foreach (var learner in learners)
         {
-            var activity = activities[learner];
-            var events = activity.Activity.Select(e => new StatsEvent(e.TopicId, e.From, e.To, e.OccurredAt)).ToList();
+            var events = progress[learner].Roadmaps.Values.SelectMany(h => h.Changes).Select(c => c.ToStatsEvent()).ToList();
+            var lastEventId = progress[learner].LastEventId;
             var zone = zones.GetValueOrDefault(learner, TimeZoneInfo.Utc);
             if (stored.TryGetValue(learner, out var row))
             {
-                row.Recalculate(events, activity.LastEventId, zone, now);
+                row.Recalculate(events, lastEventId, zone, now);
             }
             else
             {
-                streaks.Add(LearnerStreaks.Calculate(learner, events, activity.LastEventId, zone, now));
+                streaks.Add(LearnerStreaks.Calculate(learner, events, lastEventId, zone, now));
             }
         }
     }

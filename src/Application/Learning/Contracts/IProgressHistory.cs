@@ -3,33 +3,37 @@ using Roadmap.Domain.Learning;
 namespace Roadmap.Application.Learning.Contracts;
 
 /// <summary>
-/// What other modules (Insights) may read of many learners' progress on a roadmap at once, as values: their statuses,
-/// the changes that made a day active, and how far their history goes. Read in a few set-based queries however many
-/// learners are asked for, so stats for thousands of learners are rebuilt without a query per learner.
+/// What other modules (Insights) may read of many learners' progress at once, as values: on every roadmap they touched,
+/// their statuses and their changes. Read in two set-based queries per chunk of learners however many are asked for,
+/// so stats for thousands of learners are rebuilt without a query per learner.
 /// </summary>
 public interface IProgressHistory
 {
-    /// <summary>Every learner of <paramref name="learnerIds"/> (with or without progress) on <paramref name="roadmapId"/>.</summary>
-    Task<IReadOnlyDictionary<Guid, LearnerHistory>> ReadAsync(Guid roadmapId, IReadOnlyCollection<Guid> learnerIds, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Every learner of <paramref name="learnerIds"/>'s changes on every roadmap that moved a topic to InProgress or Done
-    /// (oldest first), and the largest event id among those changes (0: none): what streaks across roadmaps are built from.
-    /// </summary>
-    Task<IReadOnlyDictionary<Guid, LearnerActivity>> ReadActivityAsync(IReadOnlyCollection<Guid> learnerIds, CancellationToken cancellationToken);
+    /// <summary>Every learner of <paramref name="learnerIds"/>, with or without progress.</summary>
+    Task<IReadOnlyDictionary<Guid, LearnerProgress>> ReadAsync(IReadOnlyCollection<Guid> learnerIds, CancellationToken cancellationToken);
 }
 
-/// <summary>A learner's activity on every roadmap, and the largest event id in it.</summary>
-public sealed record LearnerActivity(IReadOnlyList<TopicStatusChange> Activity, long LastEventId);
+/// <summary>A learner's progress on each roadmap they touched (a roadmap left keeps its progress).</summary>
+public sealed record LearnerProgress(IReadOnlyDictionary<Guid, LearnerHistory> Roadmaps)
+{
+    /// <summary>The learner's progress on <paramref name="roadmapId"/>; none when untouched.</summary>
+    public LearnerHistory On(Guid roadmapId) => Roadmaps.GetValueOrDefault(roadmapId) ?? LearnerHistory.None;
+
+    /// <summary>The largest event id of all the learner's changes (0: none).</summary>
+    public long LastEventId => Roadmaps.Values.Select(h => h.LastEventId).DefaultIfEmpty().Max();
+}
 
 /// <summary>
-/// One learner's progress on a roadmap: the status of each topic they touched (retired ones included), the changes
-/// that moved a topic to InProgress or Done (oldest first), and the largest event id of all their changes there (0: none).
+/// One learner's progress on a roadmap: the status of each topic they touched (retired ones included), every change
+/// (oldest first), and the largest event id among them (0: none).
 /// </summary>
 public sealed record LearnerHistory(
     IReadOnlyDictionary<Guid, ProgressStatus> Statuses,
-    IReadOnlyList<TopicStatusChange> Activity,
-    long LastEventId);
+    IReadOnlyList<TopicStatusChange> Changes,
+    long LastEventId)
+{
+    public static readonly LearnerHistory None = new(new Dictionary<Guid, ProgressStatus>(), [], 0);
+}
 
-/// <summary>A change of a topic's status, when it happened.</summary>
+/// <summary>A change of a topic's status (or of its note alone, when <see cref="From"/> equals <see cref="To"/>), when it happened.</summary>
 public sealed record TopicStatusChange(Guid TopicId, ProgressStatus From, ProgressStatus To, DateTimeOffset OccurredAt);

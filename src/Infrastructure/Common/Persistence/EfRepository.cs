@@ -19,6 +19,9 @@ internal sealed class EfRepository<T>(RoadmapDbContext db, TypeAdapterConfig map
 
     public void Remove(T aggregate) => db.Set<T>().Remove(aggregate);
 
+    public Task<int> RemoveAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
+        Evaluator.GetQuery(db.Set<T>(), specification, evaluateCriteriaOnly: true).ExecuteDeleteAsync(cancellationToken);
+
     public async Task<T?> GetByIdAsync<TId>(TId id, CancellationToken cancellationToken = default)
         where TId : notnull =>
         await db.Set<T>().FindAsync([id], cancellationToken);

@@ -632,7 +632,10 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
 
                     b.HasKey("EventId");
 
-                    b.HasIndex("LearnerId", "RoadmapId", "EventId");
+                    b.HasIndex("LearnerId", "RoadmapId", "EventId")
+                        .HasAnnotation("SqlServer:Include", new[] { "TopicId", "From", "To", "OccurredAt" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LearnerId", "RoadmapId", "EventId"), new[] { "TopicId", "From", "To", "OccurredAt" });
 
                     b.HasIndex("RoadmapId", "LearnerId", "EventId");
 

@@ -633,7 +633,10 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
 
                     b.HasKey("EventId");
 
-                    b.HasIndex("LearnerId", "RoadmapId", "EventId");
+                    b.HasIndex("LearnerId", "RoadmapId", "EventId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "TopicId", "From", "To", "OccurredAt" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("LearnerId", "RoadmapId", "EventId"), new[] { "TopicId", "From", "To", "OccurredAt" });
 
                     b.HasIndex("RoadmapId", "LearnerId", "EventId");
 

@@ -621,7 +621,9 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
 
                     b.HasKey("EventId");
 
-                    b.HasIndex("LearnerId", "RoadmapId", "EventId");
+                    b.HasIndex("LearnerId", "RoadmapId", "EventId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "TopicId", "From", "To", "OccurredAt" })
+                        .HasAnnotation("SqlServer:Include", new[] { "TopicId", "From", "To", "OccurredAt" });
 
                     b.HasIndex("RoadmapId", "LearnerId", "EventId");
 
