@@ -47,8 +47,11 @@ public static class DependencyInjection
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
+                services.AddSingleton<SqliteWriters>();
                 services.AddDbContextPool<SqliteRoadmapDbContext>((sp, o) =>
-                    o.UseSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                    o.UseSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString)
+                        .AddInterceptors(sp.GetServices<IInterceptor>())
+                        .AddInterceptors(new SqliteSynchronousNormal()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqliteRoadmapDbContext>());
                 break;
             case DatabaseProvider.Postgres:

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
@@ -13,8 +14,11 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 /// writes join the transaction too. On SQLite a transaction begins with <c>BEGIN IMMEDIATE</c>: writers take turns
 /// for the whole command, so what a command reads cannot change before it writes.
 /// </summary>
-internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediator, ILogger<EfUnitOfWork> logger) : IUnitOfWork
+internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediator, ILogger<EfUnitOfWork> logger, IServiceProvider services)
+    : IUnitOfWork
 {
+    /// <summary>On SQLite, this process's queue of writers, held from the outermost transaction's start to its end.</summary>
+    private readonly SqliteWriters? _writers = services.GetService<SqliteWriters>();
     private readonly List<IDomainEvent> _committed = [];
     private IDbContextTransaction? _transaction;
     private int _depth;
@@ -26,7 +30,21 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     {
         if (_depth == 0)
         {
-            _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (_writers is not null)
+            {
+                await _writers.WaitAsync(cancellationToken);
+            }
+
+            try
+            {
+                _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            }
+            catch
+            {
+                _writers?.Release();
+                throw;
+            }
+
             _saved = false;
             _innerFailed = false;
         }
@@ -175,14 +193,19 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             return;
         }
 
-        if (_transaction is null)
+        try
         {
-            return;
+            if (_transaction is not null)
+            {
+                await EndTransactionAsync();
+                _committed.Clear();
+                db.ChangeTracker.Clear();
+            }
         }
-
-        await EndTransactionAsync();
-        _committed.Clear();
-        db.ChangeTracker.Clear();
+        finally
+        {
+            _writers?.Release();
+        }
     }
 
     private static INotification Wrap(Type notification, IDomainEvent domainEvent) =>
