@@ -42,22 +42,26 @@ public static class DependencyInjection
         var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
 
-        // Modules watch saves through interceptors they register (Identity evicts its cached accounts).
+        // Modules watch saves through interceptors they register as singletons (Identity evicts its cached accounts).
+        // Contexts are pooled: building one per request (its internal services) cost more than many of the queries.
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteRoadmapDbContext>((sp, o) =>
-                    o.UseSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddSingleton<SqliteWriters>();
+                services.AddDbContextPool<SqliteRoadmapDbContext>((sp, o) =>
+                    o.UseSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString)
+                        .AddInterceptors(sp.GetServices<IInterceptor>())
+                        .AddInterceptors(new SqliteSynchronousNormal()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqliteRoadmapDbContext>());
                 break;
             case DatabaseProvider.Postgres:
                 RequireConnectionString(options.Provider, connectionString);
-                services.AddDbContext<PostgresRoadmapDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddDbContextPool<PostgresRoadmapDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<PostgresRoadmapDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
                 RequireConnectionString(options.Provider, connectionString);
-                services.AddDbContext<SqlServerRoadmapDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddDbContextPool<SqlServerRoadmapDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqlServerRoadmapDbContext>());
                 break;
             default:

@@ -42,8 +42,8 @@ public sealed partial class DatabaseInitializer(
 
         if (db.Database.IsSqlite())
         {
-            // Write-ahead logging (kept in the file): one sync per commit instead of a rollback journal's several, and
-            // readers never wait for the writer. Every commit is still synced (synchronous stays FULL).
+            // Write-ahead logging (kept in the file): readers never wait for the writer, and with synchronous=NORMAL
+            // (SqliteSynchronousNormal, on every connection) a commit is not synced, only the log at checkpoints.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 

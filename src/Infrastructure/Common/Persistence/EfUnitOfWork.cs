@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
@@ -13,8 +14,11 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 /// writes join the transaction too. On SQLite a transaction begins with <c>BEGIN IMMEDIATE</c>: writers take turns
 /// for the whole command, so what a command reads cannot change before it writes.
 /// </summary>
-internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediator, ILogger<EfUnitOfWork> logger) : IUnitOfWork
+internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediator, ILogger<EfUnitOfWork> logger, IServiceProvider services)
+    : IUnitOfWork
 {
+    /// <summary>On SQLite, this process's queue of writers, held from the outermost transaction's start to its end.</summary>
+    private readonly SqliteWriters? _writers = services.GetService<SqliteWriters>();
     private readonly List<IDomainEvent> _committed = [];
     private IDbContextTransaction? _transaction;
     private int _depth;
@@ -26,7 +30,21 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     {
         if (_depth == 0)
         {
-            _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (_writers is not null)
+            {
+                await _writers.WaitAsync(cancellationToken);
+            }
+
+            try
+            {
+                _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            }
+            catch
+            {
+                _writers?.Release();
+                throw;
+            }
+
             _saved = false;
             _innerFailed = false;
         }
@@ -96,39 +114,44 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
         await PublishCommittedAsync();
     }
 
-    /// <summary>Saves, then delivers the events the saved changes raised to the handlers that commit with them, until none are left.</summary>
+    /// <summary>
+    /// Delivers the events raised by the pending changes to the handlers that commit with them, until none are left, then
+    /// saves everything in one go (one batch, one round trip on a server). No savepoint is taken around the save: a
+    /// failed save fails the command, whose whole transaction is rolled back, so one would only cost two round trips.
+    /// </summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        while (db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList() is { Count: > 0 } raising)
         {
-            var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException ex)
-            {
-                throw new ConcurrencyConflictException("The data was changed by someone else meanwhile; read it again and retry.", ex);
-            }
-            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-            {
-                throw new ConcurrencyConflictException("Something with the same identity was created meanwhile.", ex);
-            }
-
-            _saved = true;
-            var events = aggregates.SelectMany(a => a.DomainEvents).ToList();
-            aggregates.ForEach(a => a.ClearDomainEvents());
-            if (events.Count == 0)
-            {
-                return;
-            }
-
+            var events = raising.SelectMany(a => a.DomainEvents).ToList();
+            raising.ForEach(a => a.ClearDomainEvents());
             _committed.AddRange(events);
             foreach (var domainEvent in events)
             {
                 await mediator.Publish(Wrap(typeof(BeforeCommit<>), domainEvent), cancellationToken);
             }
         }
+
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException("The data was changed by someone else meanwhile; read it again and retry.", ex);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            throw new ConcurrencyConflictException("Something with the same identity was created meanwhile.", ex);
+        }
+        finally
+        {
+            // Identity's user manager saves through this context too, and may go on after a failed save of its own.
+            db.Database.AutoSavepointsEnabled = true;
+        }
+
+        _saved = true;
     }
 
     /// <summary>
@@ -170,14 +193,19 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             return;
         }
 
-        if (_transaction is null)
+        try
         {
-            return;
+            if (_transaction is not null)
+            {
+                await EndTransactionAsync();
+                _committed.Clear();
+                db.ChangeTracker.Clear();
+            }
         }
-
-        await EndTransactionAsync();
-        _committed.Clear();
-        db.ChangeTracker.Clear();
+        finally
+        {
+            _writers?.Release();
+        }
     }
 
     private static INotification Wrap(Type notification, IDomainEvent domainEvent) =>
