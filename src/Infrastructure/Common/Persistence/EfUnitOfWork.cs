@@ -16,6 +16,7 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediator, ILogger<EfUnitOfWork> logger) : IUnitOfWork
 {
     private readonly List<IDomainEvent> _committed = [];
+    private readonly List<IDomainEvent> _raised = [];
     private IDbContextTransaction? _transaction;
     private int _depth;
     private int _commits;
@@ -61,6 +62,8 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
         _transaction is null
             ? throw new InvalidOperationException("Saving early is for a command inside its transaction: begin one first.")
             : SaveAsync(cancellationToken);
+
+    public void Raise(IDomainEvent domainEvent) => _raised.Add(domainEvent);
 
     public async Task CommitSeparatelyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
@@ -116,8 +119,9 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             }
 
             _saved = true;
-            var events = aggregates.SelectMany(a => a.DomainEvents).ToList();
+            var events = aggregates.SelectMany(a => a.DomainEvents).Concat(_raised).ToList();
             aggregates.ForEach(a => a.ClearDomainEvents());
+            _raised.Clear();
             if (events.Count == 0)
             {
                 return;
@@ -177,6 +181,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
 
         await EndTransactionAsync();
         _committed.Clear();
+        _raised.Clear();
         db.ChangeTracker.Clear();
     }
 
