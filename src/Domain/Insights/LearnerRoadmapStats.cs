@@ -67,6 +67,12 @@ public sealed class LearnerRoadmapStats : AggregateRoot
     /// <summary>The largest Learning event id this calculation includes (0: none yet).</summary>
     public long LastEventId { get; private set; }
 
+    /// <summary>
+    /// Counts rebuilds: of two recalculations of this row at once, the one that read older data must not overwrite
+    /// the other, so the second to save conflicts and runs again (as <see cref="LearnerStreaks.Version"/>).
+    /// </summary>
+    public int Version { get; private set; }
+
     public static LearnerRoadmapStats Calculate(Guid learnerId, Guid roadmapId, StatsSource source, TimeZoneInfo zone, DateTimeOffset now)
     {
         var stats = new LearnerRoadmapStats(learnerId, roadmapId);
@@ -151,6 +157,7 @@ public sealed class LearnerRoadmapStats : AggregateRoot
         TimeZone = zone.Id;
         CalculatedAt = now;
         LastEventId = source.LastEventId;
+        Version++;
     }
 
     private static SectionStats SectionOf(StatsSection section, IReadOnlyList<ProgressStatus> statuses)

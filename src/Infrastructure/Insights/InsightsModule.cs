@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Insights.Marking;
+using Roadmap.Domain.Common;
 using Roadmap.Domain.Learning;
 using Roadmap.Infrastructure.Jobs;
 
@@ -15,6 +16,7 @@ internal static class InsightsModule
         services.AddSingleton<StatsRecalculationTrigger>();
         services.AddHostedService(sp => sp.GetRequiredService<StatsRecalculationTrigger>());
         services.AddScoped<INotificationHandler<AfterCommit<TopicProgressChangedDomainEvent>>, RequestStatsRecalculation>();
+        services.AddScoped<INotificationHandler<AfterCommit<LearnerTimeZoneChangedDomainEvent>>, RequestStatsRecalculation>();
         services.AddScoped<RecalculateEnrolledStatsJob>();
         services.AddScoped<IStatsRecalculationJobs, HangfireStatsRecalculationJobs>();
         services.AddRecurringJob<RecalculatePendingStatsJob>(RecalculatePendingStatsJob.Id, Cron.Minutely());

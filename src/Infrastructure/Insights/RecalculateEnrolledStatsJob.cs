@@ -41,8 +41,8 @@ internal sealed partial class RecalculateEnrolledStatsJob(
         // Once, at the end: the drain reads marks until none is left, and one drain runs at a time.
         if (learnerId is null)
         {
-            // A drain of its own, so the insights follow it: they average the stats it rebuilds.
-            var drain = jobs.Enqueue<RecalculatePendingStatsJob>(job => job.RunAsync(CancellationToken.None));
+            // A drain of its own, in turn after a running one, so the insights follow it: they average the stats it rebuilds.
+            var drain = jobs.Enqueue<RecalculatePendingStatsJob>(job => job.RunInTurnAsync(CancellationToken.None));
             if (roadmapId is { } roadmap)
             {
                 jobs.ContinueJobWith<RecalculateRoadmapInsightsJob>(drain, job => job.RunForAsync(roadmap, CancellationToken.None));

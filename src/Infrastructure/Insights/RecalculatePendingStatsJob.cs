@@ -10,46 +10,95 @@ namespace Roadmap.Infrastructure.Insights;
 /// <summary>
 /// Recalculates the stats marked out of date, oldest marks first, a round of up to 1,000 marks (coalesced per learner and roadmap) per transaction,
 /// until no mark is left. Enqueued after progress changes (<see cref="StatsRecalculationTrigger"/>) and run every minute
-/// as the safety net for a node that died between a commit and its enqueue. One run at a time across all nodes (a
+/// as the safety net for a node that died between a commit and its enqueue. One drain at a time across all nodes (a
 /// distributed lock); were two to run, recalculations are rebuilt from the source of truth and nothing is counted twice.
 /// </summary>
-internal sealed partial class RecalculatePendingStatsJob(IServiceScopeFactory scopes, ILogger<RecalculatePendingStatsJob> logger) : IRecurringJob
+internal sealed partial class RecalculatePendingStatsJob(IServiceScopeFactory scopes, JobStorage storage, ILogger<RecalculatePendingStatsJob> logger)
+    : IRecurringJob
 {
     public const string Id = "insights.recalculate-pending-stats";
 
     /// <summary>Marks read at a time: a batch of learners and roadmaps, coalesced.</summary>
     private const int MarksPerRound = 1_000;
 
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    /// <summary>The drain's lock in the job storage, shared by every node.</summary>
+    public const string Lock = "insights:recalculate-pending-stats";
+
+    /// <summary>
+    /// Returns at once when another drain runs, holding no worker: that one takes the marks written meanwhile
+    /// (see <see cref="DrainAsync"/>). A burst of progress changes enqueues many of these.
+    /// </summary>
     [AutomaticRetry(Attempts = 3)]
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken) => DrainAsync(TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// Waits up to a minute for a running drain, then drains, so that a job continuing this one (the author insights
+    /// after a new version) sees every mark written before it recalculated. Rare: one per new version or Admin request.
+    /// </summary>
+    [AutomaticRetry(Attempts = 3)]
+    public Task RunInTurnAsync(CancellationToken cancellationToken) => DrainAsync(TimeSpan.FromMinutes(1), cancellationToken);
+
+    /// <summary>
+    /// Drains under the lock, then, once it is released, looks for marks once more: a drain that found the lock taken
+    /// returned at once, counting on this one for the marks it was enqueued for, and they may have been committed
+    /// after this one's last read. If some are left, it drains again, unless someone took the lock meanwhile: that
+    /// one reads marks only after taking it, so it sees them. No wake-up is lost that way.
+    /// </summary>
+    private async Task DrainAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         var recalculated = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        do
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            var pending = await mediator.Send(new ListPendingStatsQuery(MarksPerRound), cancellationToken);
-            if (!pending.IsSuccess || pending.Value.Count == 0)
+            using (var held = StorageLock.TryAcquire(storage, Lock, wait))
             {
-                break;
+                if (held is null)
+                {
+                    break;
+                }
+
+                recalculated += await DrainHeldAsync(cancellationToken);
             }
 
-            // The round in one transaction of its own scope: a few queries per roadmap however many learners.
-            await using var own = scopes.CreateAsyncScope();
-            var result = await own.ServiceProvider.GetRequiredService<IMediator>().Send(new RecalculateStatsBatchCommand(pending.Value), cancellationToken);
-            if (!result.IsSuccess)
-            {
-                throw new InvalidOperationException($"Recalculating stats failed: {result.Error.Code} {result.Error.Message}");
-            }
-
-            recalculated += pending.Value.Count;
+            wait = TimeSpan.Zero;
         }
+        while (await PendingAsync(1, cancellationToken) is { Count: > 0 });
 
         if (recalculated > 0)
         {
             LogRecalculated(recalculated);
         }
+    }
+
+    private async Task<int> DrainHeldAsync(CancellationToken cancellationToken)
+    {
+        var recalculated = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var pending = await PendingAsync(MarksPerRound, cancellationToken);
+            if (pending.Count == 0)
+            {
+                break;
+            }
+
+            // The round in one transaction of its own scope: a few queries per roadmap however many learners.
+            await using var scope = scopes.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RecalculateStatsBatchCommand(pending), cancellationToken);
+            if (!result.IsSuccess)
+            {
+                throw new InvalidOperationException($"Recalculating stats failed: {result.Error.Code} {result.Error.Message}");
+            }
+
+            recalculated += pending.Count;
+        }
+
+        return recalculated;
+    }
+
+    private async Task<IReadOnlyList<PendingStats>> PendingAsync(int maxMarks, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var pending = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ListPendingStatsQuery(maxMarks), cancellationToken);
+        return pending.IsSuccess ? pending.Value : throw new InvalidOperationException($"Listing stats marks failed: {pending.Error.Code}");
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Recalculated the stats of {Count} learners and roadmaps")]

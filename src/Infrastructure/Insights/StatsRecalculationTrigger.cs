@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Roadmap.Application.Common.Messaging;
+using Roadmap.Domain.Common;
 using Roadmap.Domain.Learning;
 
 namespace Roadmap.Infrastructure.Insights;
@@ -44,10 +45,15 @@ internal sealed partial class StatsRecalculationTrigger(IBackgroundJobClient job
     private partial void LogEnqueueFailed(Exception exception);
 }
 
-/// <summary>Signals <see cref="StatsRecalculationTrigger"/> after each committed progress change.</summary>
-internal sealed class RequestStatsRecalculation(StatsRecalculationTrigger trigger) : INotificationHandler<AfterCommit<TopicProgressChangedDomainEvent>>
+/// <summary>Signals <see cref="StatsRecalculationTrigger"/> after each committed change that marked stats out of date.</summary>
+internal sealed class RequestStatsRecalculation(StatsRecalculationTrigger trigger)
+    : INotificationHandler<AfterCommit<TopicProgressChangedDomainEvent>>, INotificationHandler<AfterCommit<LearnerTimeZoneChangedDomainEvent>>
 {
-    public Task Handle(AfterCommit<TopicProgressChangedDomainEvent> notification, CancellationToken cancellationToken)
+    public Task Handle(AfterCommit<TopicProgressChangedDomainEvent> notification, CancellationToken cancellationToken) => Request();
+
+    public Task Handle(AfterCommit<LearnerTimeZoneChangedDomainEvent> notification, CancellationToken cancellationToken) => Request();
+
+    private Task Request()
     {
         trigger.Request();
         return Task.CompletedTask;

@@ -58,6 +58,35 @@ public abstract class LearnerStatsTests<TFactory>(TFactory factory) : InsightsTe
     }
 
     [Fact]
+    public async Task Changing_the_time_zone_recalculates_every_roadmap_and_the_streaks_in_the_new_zone()
+    {
+        var first = await Published("first");
+        var second = await Published("second");
+        using var learner = await Learner("Zoe");
+        var onFirst = await Change(learner, first, "a", "Done", at: "2026-06-10T23:30:00Z");
+        var onSecond = await Change(learner, second, "a", "InProgress", at: "2026-06-11T00:30:00Z");
+        var before = await Eventually.Until(
+            () => Summary(learner),
+            s => s.Roadmaps.Any(r => r.RoadmapSlug == first && r.LastEventId >= onFirst) && s.Roadmaps.Any(r => r.RoadmapSlug == second && r.LastEventId >= onSecond),
+            Ct);
+        (before.LongestStreak, before.Roadmaps.Single(r => r.RoadmapSlug == first).LastActiveDate).Should().Be((2, new DateOnly(2026, 6, 10)),
+            "in UTC the two events fall on the 10th and the 11th");
+
+        // At UTC+14 both events fall on the 11th: no event is written, yet both rows and the streaks change.
+        var patched = await learner.Client.PatchAsJsonAsync("/api/me", new { timeZone = "Pacific/Kiritimati" }, Json, Ct);
+        patched.StatusCode.Should().Be(HttpStatusCode.OK);
+        var after = await Eventually.Until(
+            () => Summary(learner),
+            s => s.LongestStreak == 1 && s.Roadmaps.All(r => r.LastActiveDate == new DateOnly(2026, 6, 11)),
+            Ct);
+
+        (after.LongestStreak, after.LastActiveDate, after.LastEventId).Should().Be((1, new DateOnly(2026, 6, 11), onSecond));
+        after.Roadmaps.Select(r => (r.RoadmapSlug, r.LastActiveDate, r.LastEventId)).Should().BeEquivalentTo(
+            [(first, (DateOnly?)new DateOnly(2026, 6, 11), onFirst), (second, (DateOnly?)new DateOnly(2026, 6, 11), onSecond)],
+            "each roadmap's row is rebuilt in the new zone from the same events");
+    }
+
+    [Fact]
     public async Task A_learner_without_roadmaps_has_an_empty_summary_and_anonymous_callers_are_refused()
     {
         using var learner = await SignIn();

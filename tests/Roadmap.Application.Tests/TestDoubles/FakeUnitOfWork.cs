@@ -1,4 +1,5 @@
 using Roadmap.Application.Common.Ports;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Tests.TestDoubles;
 
@@ -37,6 +38,10 @@ internal sealed class FakeUnitOfWork(Exception? failWith = null) : IUnitOfWork
     {
         ArgumentNullException.ThrowIfNull(work);
         return work(cancellationToken);
+    }
+
+    public void Raise(IDomainEvent domainEvent)
+    {
     }
 
     private sealed class Scope(FakeUnitOfWork unitOfWork) : IAsyncDisposable

@@ -41,6 +41,12 @@ public interface IUnitOfWork
     /// command has written anything; the command goes on in a new transaction.
     /// </summary>
     Task CommitSeparatelyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records an event of a change made outside any aggregate (an account, kept in Identity's store), delivered like
+    /// the events aggregates raise: to the handlers that commit with the change, then to those that act after it.
+    /// </summary>
+    void Raise(IDomainEvent domainEvent);
 }
 
 /// <summary>Raised by <see cref="IUnitOfWork"/> when a save lost a race; turned into a Conflict error.</summary>

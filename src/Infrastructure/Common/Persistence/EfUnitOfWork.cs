@@ -20,6 +20,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     /// <summary>On SQLite, this process's queue of writers, held from the outermost transaction's start to its end.</summary>
     private readonly SqliteWriters? _writers = services.GetService<SqliteWriters>();
     private readonly List<IDomainEvent> _committed = [];
+    private readonly List<IDomainEvent> _raised = [];
     private IDbContextTransaction? _transaction;
     private int _depth;
     private int _commits;
@@ -80,6 +81,8 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             ? throw new InvalidOperationException("Saving early is for a command inside its transaction: begin one first.")
             : SaveAsync(cancellationToken);
 
+    public void Raise(IDomainEvent domainEvent) => _raised.Add(domainEvent);
+
     public async Task CommitSeparatelyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -121,10 +124,8 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     /// </summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
-        while (db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList() is { Count: > 0 } raising)
+        while (TakeRaisedEvents() is { Count: > 0 } events)
         {
-            var events = raising.SelectMany(a => a.DomainEvents).ToList();
-            raising.ForEach(a => a.ClearDomainEvents());
             _committed.AddRange(events);
             foreach (var domainEvent in events)
             {
@@ -152,6 +153,16 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
         }
 
         _saved = true;
+    }
+
+    /// <summary>Takes the events raised since the last call, by tracked aggregates and through <see cref="Raise"/>.</summary>
+    private List<IDomainEvent> TakeRaisedEvents()
+    {
+        var raising = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+        var events = raising.SelectMany(a => a.DomainEvents).Concat(_raised).ToList();
+        raising.ForEach(a => a.ClearDomainEvents());
+        _raised.Clear();
+        return events;
     }
 
     /// <summary>
@@ -199,6 +210,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             {
                 await EndTransactionAsync();
                 _committed.Clear();
+                _raised.Clear();
                 db.ChangeTracker.Clear();
             }
         }

@@ -18,6 +18,7 @@ internal sealed class LearnerRoadmapStatsConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(s => new { s.RoadmapId, s.PercentComplete, s.Done, s.LearnerId });
         builder.HasIndex(s => new { s.RoadmapId, s.LastActiveDate });
         builder.Property(s => s.TimeZone).HasMaxLength(64);
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.NotStarted);
         builder.Ignore(s => s.DomainEvents);
 
@@ -25,5 +26,4 @@ internal sealed class LearnerRoadmapStatsConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.Sections).AsJson();
         builder.Property(s => s.RecentDays).AsJson();
     }
-
 }

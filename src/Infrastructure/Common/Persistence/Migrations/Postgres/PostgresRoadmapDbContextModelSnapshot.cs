@@ -441,6 +441,10 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                     b.Property<int>("TotalTopics")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RoadmapId");

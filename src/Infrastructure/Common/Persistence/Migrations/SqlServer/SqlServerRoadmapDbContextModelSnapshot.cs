@@ -442,6 +442,10 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
                     b.Property<int>("TotalTopics")
                         .HasColumnType("int");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RoadmapId");

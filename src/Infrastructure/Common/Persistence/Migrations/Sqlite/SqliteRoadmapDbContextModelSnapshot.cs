@@ -432,6 +432,10 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                     b.Property<int>("TotalTopics")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RoadmapId");
