@@ -130,18 +130,33 @@ public sealed class LearnerRoadmapStats : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(zone);
-        ProgressStatus StatusOf(Guid topic) => source.Statuses.GetValueOrDefault(topic, ProgressStatus.NotStarted);
+        // One pass over the live topics, counting per section as well (sections in roadmap order).
+        var sections = source.Sections.ToDictionary(s => s.Slug, _ => new StatusCounts());
+        var all = new StatusCounts();
+        var minutesRemaining = 0;
+        foreach (var topic in source.Topics)
+        {
+            var status = source.Statuses.GetValueOrDefault(topic.Id, ProgressStatus.NotStarted);
+            all.Add(status);
+            if (sections.TryGetValue(topic.Section, out var section))
+            {
+                section.Add(status);
+            }
+
+            if (status is not (ProgressStatus.Done or ProgressStatus.Skipped))
+            {
+                minutesRemaining += topic.EstimatedMinutes;
+            }
+        }
 
         RoadmapVersion = source.RoadmapVersion;
-        TotalTopics = source.Topics.Count;
-        Done = source.Topics.Count(t => StatusOf(t.Id) == ProgressStatus.Done);
-        Skipped = source.Topics.Count(t => StatusOf(t.Id) == ProgressStatus.Skipped);
-        InProgress = source.Topics.Count(t => StatusOf(t.Id) == ProgressStatus.InProgress);
+        TotalTopics = all.Total;
+        Done = all.Done;
+        Skipped = all.Skipped;
+        InProgress = all.InProgress;
         PercentComplete = Percent(Done, TotalTopics, Skipped);
-        EstimatedMinutesRemaining = source.Topics
-            .Where(t => StatusOf(t.Id) is not (ProgressStatus.Done or ProgressStatus.Skipped))
-            .Sum(t => t.EstimatedMinutes);
-        Sections = [.. source.Sections.Select(s => SectionOf(s, source.Topics.Where(t => t.Section == s.Slug).Select(t => StatusOf(t.Id)).ToList()))];
+        EstimatedMinutesRemaining = minutesRemaining;
+        Sections = [.. source.Sections.Select(s => sections[s.Slug].ToSection(s))];
 
         // Days in the learner's zone. Every event counts, a retired topic's too: the day was active when it happened.
         var days = source.Events
@@ -160,14 +175,31 @@ public sealed class LearnerRoadmapStats : AggregateRoot
         Version++;
     }
 
-    private static SectionStats SectionOf(StatsSection section, IReadOnlyList<ProgressStatus> statuses)
+    /// <summary>How many topics are in each status, counted one at a time.</summary>
+    private sealed class StatusCounts
     {
-        var done = statuses.Count(s => s == ProgressStatus.Done);
-        var skipped = statuses.Count(s => s == ProgressStatus.Skipped);
-        var inProgress = statuses.Count(s => s == ProgressStatus.InProgress);
-        var status = statuses.Count > 0 && done + skipped == statuses.Count ? SectionStatus.Done
-            : done + skipped + inProgress > 0 ? SectionStatus.InProgress
-            : SectionStatus.NotStarted;
-        return new SectionStats(section.Slug, section.Title, statuses.Count, done, skipped, inProgress, Percent(done, statuses.Count, skipped), status);
+        public int Total { get; private set; }
+
+        public int Done { get; private set; }
+
+        public int Skipped { get; private set; }
+
+        public int InProgress { get; private set; }
+
+        public void Add(ProgressStatus status)
+        {
+            Total++;
+            Done += status == ProgressStatus.Done ? 1 : 0;
+            Skipped += status == ProgressStatus.Skipped ? 1 : 0;
+            InProgress += status == ProgressStatus.InProgress ? 1 : 0;
+        }
+
+        public SectionStats ToSection(StatsSection section)
+        {
+            var status = Total > 0 && Done + Skipped == Total ? SectionStatus.Done
+                : Done + Skipped + InProgress > 0 ? SectionStatus.InProgress
+                : SectionStatus.NotStarted;
+            return new SectionStats(section.Slug, section.Title, Total, Done, Skipped, InProgress, Percent(Done, Total, Skipped), status);
+        }
     }
 }

@@ -2,24 +2,23 @@ using Hangfire;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Roadmap.Application.Insights.Recalculation;
 using Roadmap.Infrastructure.Jobs;
 
 namespace Roadmap.Infrastructure.Insights;
 
 /// <summary>
-/// Recalculates the stats marked out of date, oldest marks first, a round of up to 1,000 marks (coalesced per learner and roadmap) per transaction,
+/// Recalculates the stats marked out of date, oldest marks first, a round of up to 1,000 marks (coalesced per learner and roadmap; <see cref="JobsOptions.StatsMarksPerRound"/>) per transaction,
 /// until no mark is left. Enqueued after progress changes (<see cref="StatsRecalculationTrigger"/>) and run every minute
 /// as the safety net for a node that died between a commit and its enqueue. One drain at a time across all nodes (a
 /// distributed lock); were two to run, recalculations are rebuilt from the source of truth and nothing is counted twice.
 /// </summary>
-internal sealed partial class RecalculatePendingStatsJob(IServiceScopeFactory scopes, JobStorage storage, ILogger<RecalculatePendingStatsJob> logger)
+internal sealed partial class RecalculatePendingStatsJob(
+    IServiceScopeFactory scopes, JobStorage storage, IOptions<JobsOptions> options, ILogger<RecalculatePendingStatsJob> logger)
     : IRecurringJob
 {
     public const string Id = "insights.recalculate-pending-stats";
-
-    /// <summary>Marks read at a time: a batch of learners and roadmaps, coalesced.</summary>
-    private const int MarksPerRound = 1_000;
 
     /// <summary>The drain's lock in the job storage, shared by every node.</summary>
     public const string Lock = "insights:recalculate-pending-stats";
@@ -74,7 +73,7 @@ internal sealed partial class RecalculatePendingStatsJob(IServiceScopeFactory sc
         var recalculated = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var pending = await PendingAsync(MarksPerRound, cancellationToken);
+            var pending = await PendingAsync(options.Value.MarksPerRound, cancellationToken);
             if (pending.Count == 0)
             {
                 break;

@@ -20,9 +20,17 @@ public sealed class JobsOptions
     /// </summary>
     public int QueuePollMilliseconds { get; set; } = 200;
 
+    /// <summary>
+    /// Stats marks a drain recalculates per transaction (coalesced per learner and roadmap): fewer queries per learner
+    /// the larger it is, a longer transaction and more memory too. 1 recalculates one learner at a time.
+    /// </summary>
+    public int StatsMarksPerRound { get; set; } = 1_000;
+
     public JobsDashboardOptions Dashboard { get; set; } = new();
 
     internal TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(1, PollIntervalSeconds));
+
+    internal int MarksPerRound => Math.Clamp(StatsMarksPerRound, 1, 5_000);
 
     internal TimeSpan QueuePollInterval => TimeSpan.FromMilliseconds(Math.Clamp(QueuePollMilliseconds, 50, 60_000));
 }

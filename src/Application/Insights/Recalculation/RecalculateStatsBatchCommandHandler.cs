@@ -39,12 +39,13 @@ internal sealed class RecalculateStatsBatchCommandHandler(
                 continue;
             }
 
+            var roadmapSource = outline.ToStatsSource();
             var ofRoadmap = roadmap.Select(i => i.LearnerId).Distinct().ToArray();
             var stored = (await stats.ListAsync(new RoadmapStatsOfLearnersSpec(roadmap.Key, ofRoadmap), cancellationToken))
                 .ToDictionary(s => s.LearnerId);
             foreach (var learner in ofRoadmap)
             {
-                var source = outline.ToStatsSource(progress[learner].On(roadmap.Key));
+                var source = roadmapSource.With(progress[learner].On(roadmap.Key));
                 var zone = zones.GetValueOrDefault(learner, TimeZoneInfo.Utc);
                 if (stored.TryGetValue(learner, out var row))
                 {
