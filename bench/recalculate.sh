@@ -53,7 +53,7 @@ recalculate_all() {
 
 # (a) Rounds of 1,000 learners (the default).
 probe_login
-full=$(recalculate_all InProgress)
+full=$(recalculate_all Done)
 peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")   # the service's peak resident memory so far
 calculated=$("${PSQL[@]}" -tAc 'SELECT count(*) FROM learner_roadmap_stats')
 
@@ -61,7 +61,7 @@ calculated=$("${PSQL[@]}" -tAc 'SELECT count(*) FROM learner_roadmap_stats')
 bench_stop
 bench_start Postgres "$DB" Jobs__StatsMarksPerRound=1
 probe_login
-naive=$(recalculate_all Done)
+naive=$(recalculate_all InProgress)   # so the freshness probe starts with a change to Done
 bench_stop
 bench_start Postgres "$DB"
 probe_login
@@ -81,7 +81,8 @@ TOKENS="$DATA/tokens" TOPICS="$DATA/topics" MODE=write DELAY_MS=$((16 * 1000 / R
   wrk -t2 -c16 -d120s -s bench/progress.lua "$B" >"$DATA/wrk.txt" &
 WRK=$!
 sleep 3
-read -r p50 p95 <<<"$(dotnet run bench/recalculate/Tool.cs -- freshness "$B" "$token" "$SAMPLES")"
+freshness=$(dotnet run bench/recalculate/Tool.cs -- freshness "$B" "$token" "$SAMPLES")   # fails the run if it fails
+read -r p50 p95 <<<"$freshness"
 kill "$WRK" 2>/dev/null || true; wait "$WRK" 2>/dev/null || true
 bench_stop
 
