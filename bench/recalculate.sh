@@ -46,14 +46,17 @@ recalculate_all() {
         SELECT md5($$mark-$$ || "Id"::text)::uuid, "LearnerId", "RoadmapId", now() FROM enrollments'
   local t0; t0=$(seconds)
   curl -sf -X PUT "$B/api/me/roadmaps/backend-developer/progress/redis" -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' -d "{\"status\":\"$1\"}" >/dev/null
-  until [[ $("${PSQL[@]}" -tAc 'SELECT count(*) FROM stats_marks') == 0 ]]; do sleep 0.2; done
+    -H 'Content-Type: application/json' -d "{\"status\":\"$1\"}" >/dev/null || { echo "the probe's write failed" >&2; exit 1; }
+  until [[ $("${PSQL[@]}" -tAc 'SELECT count(*) FROM stats_marks') == 0 ]]; do
+    (( $(echo "$(seconds) - $t0 > 1800" | bc) )) && { echo "the marks were not drained within 30 minutes" >&2; exit 1; }
+    sleep 0.2
+  done
   echo "$(seconds) - $t0" | bc -l
 }
 
 # (a) Rounds of 1,000 learners (the default).
 probe_login
-full=$(recalculate_all Done)
+full=$(recalculate_all Done) || exit 1
 peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")   # the service's peak resident memory so far
 calculated=$("${PSQL[@]}" -tAc 'SELECT count(*) FROM learner_roadmap_stats')
 
@@ -61,7 +64,7 @@ calculated=$("${PSQL[@]}" -tAc 'SELECT count(*) FROM learner_roadmap_stats')
 bench_stop
 bench_start Postgres "$DB" Jobs__StatsMarksPerRound=1
 probe_login
-naive=$(recalculate_all InProgress)   # so the freshness probe starts with a change to Done
+naive=$(recalculate_all InProgress) || exit 1   # so the freshness probe starts with a change to Done
 bench_stop
 bench_start Postgres "$DB"
 probe_login

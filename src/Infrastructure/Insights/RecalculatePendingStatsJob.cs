@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Hangfire;
+using Hangfire.Storage;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,6 +22,13 @@ internal sealed partial class RecalculatePendingStatsJob(
 {
     public const string Id = "insights.recalculate-pending-stats";
 
+    /// <summary>
+    /// How long a drain keeps the lock before it lets go and takes it again (when nobody else did): under a steady
+    /// stream of writes it would otherwise hold it for good, and the storage takes a lock held 10 minutes for a dead
+    /// node's (Hangfire.PostgreSql's <c>DistributedLockTimeout</c>).
+    /// </summary>
+    private static readonly TimeSpan HoldAtMost = TimeSpan.FromMinutes(1);
+
     /// <summary>The drain's lock in the job storage, shared by every node.</summary>
     public const string Lock = "insights:recalculate-pending-stats";
 
@@ -32,7 +41,8 @@ internal sealed partial class RecalculatePendingStatsJob(
 
     /// <summary>
     /// Waits up to a minute for a running drain, then drains, so that a job continuing this one (the author insights
-    /// after a new version) sees every mark written before it recalculated. Rare: one per new version or Admin request.
+    /// after a new version) sees every mark written before it recalculated; fails (Hangfire retries it, and what
+    /// continues it waits) when the lock was not free within that minute. Rare: one per new version or Admin request.
     /// </summary>
     [AutomaticRetry(Attempts = 3)]
     public Task RunInTurnAsync(CancellationToken cancellationToken) => DrainAsync(TimeSpan.FromMinutes(1), cancellationToken);
@@ -50,6 +60,12 @@ internal sealed partial class RecalculatePendingStatsJob(
         {
             using (var held = StorageLock.TryAcquire(storage, Lock, wait))
             {
+                if (held is null && wait > TimeSpan.Zero)
+                {
+                    // Waiting its turn failed: fail, so that Hangfire retries and what follows this job waits too.
+                    throw new DistributedLockTimeoutException(Lock);
+                }
+
                 if (held is null)
                 {
                     break;
@@ -71,7 +87,8 @@ internal sealed partial class RecalculatePendingStatsJob(
     private async Task<int> DrainHeldAsync(CancellationToken cancellationToken)
     {
         var recalculated = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        var holding = Stopwatch.StartNew();
+        while (!cancellationToken.IsCancellationRequested && holding.Elapsed < HoldAtMost)
         {
             var pending = await PendingAsync(options.Value.MarksPerRound, cancellationToken);
             if (pending.Count == 0)

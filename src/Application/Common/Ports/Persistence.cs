@@ -22,8 +22,9 @@ public interface IUnitOfWork
     Task<IAsyncDisposable> BeginTransactionAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves the pending changes, runs the domain-event handlers that must commit with them, commits, then runs the
-    /// handlers that act after the commit.
+    /// Runs the domain-event handlers that must commit with the pending changes (before those are saved, so they
+    /// neither see values the database gives nor find the command's unsaved rows by querying), saves everything at
+    /// once, commits, then runs the handlers that act after the commit.
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">Another writer changed or created the same data first.</exception>
     Task CommitAsync(CancellationToken cancellationToken);

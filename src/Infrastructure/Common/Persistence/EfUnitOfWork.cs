@@ -1,7 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
@@ -14,11 +13,11 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 /// writes join the transaction too. On SQLite a transaction begins with <c>BEGIN IMMEDIATE</c>: writers take turns
 /// for the whole command, so what a command reads cannot change before it writes.
 /// </summary>
-internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediator, ILogger<EfUnitOfWork> logger, IServiceProvider services)
+/// <param name="writers">On SQLite, this process's queue of writers, held from the outermost transaction's start to its end.</param>
+internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediator, ILogger<EfUnitOfWork> logger, SqliteWriters? writers = null)
     : IUnitOfWork
 {
-    /// <summary>On SQLite, this process's queue of writers, held from the outermost transaction's start to its end.</summary>
-    private readonly SqliteWriters? _writers = services.GetService<SqliteWriters>();
+    private readonly SqliteWriters? _writers = writers;
     private readonly List<IDomainEvent> _committed = [];
     private readonly List<IDomainEvent> _raised = [];
     private IDbContextTransaction? _transaction;

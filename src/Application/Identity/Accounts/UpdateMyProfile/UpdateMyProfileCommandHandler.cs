@@ -16,11 +16,12 @@ internal sealed class UpdateMyProfileCommandHandler(IUserAccounts accounts, ICur
             return IdentityErrors.NotSignedIn;
         }
 
-        var before = request.TimeZone is null ? null : await accounts.FindAsync(id, cancellationToken);
         var updated = await accounts.UpdateProfileAsync(id, request.DisplayName?.Trim(), request.TimeZone, request.ShowOnLeaderboard, cancellationToken);
-        if (updated.IsSuccess && before is not null && before.TimeZone != updated.Value.TimeZone)
+        if (updated.IsSuccess && request.TimeZone is not null)
         {
             // Days (stats, streaks) are counted in the zone: whoever counts them recalculates, in this transaction.
+            // Raised whenever the zone is set, changed or not: comparing with a row read before the update could miss
+            // a concurrent change (set X there, back to Y here), and marking the learner's stats again is harmless.
             unitOfWork.Raise(new LearnerTimeZoneChangedDomainEvent(id, updated.Value.TimeZone, clock.UtcNow));
         }
 
