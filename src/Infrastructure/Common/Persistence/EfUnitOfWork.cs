@@ -18,6 +18,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     : IUnitOfWork
 {
     private readonly SqliteWriters? _writers = writers;
+    private bool _holdsWriters;
     private readonly List<IDomainEvent> _committed = [];
     private readonly List<IDomainEvent> _raised = [];
     private IDbContextTransaction? _transaction;
@@ -33,6 +34,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             if (_writers is not null)
             {
                 await _writers.WaitAsync(cancellationToken);
+                _holdsWriters = true;
             }
 
             try
@@ -41,7 +43,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             }
             catch
             {
-                _writers?.Release();
+                ReleaseWriters();
                 throw;
             }
 
@@ -72,6 +74,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
 
         await transaction.CommitAsync(cancellationToken);
         await EndTransactionAsync();
+        ReleaseWriters(); // before the after-commit handlers, which may send commands in scopes of their own
         await PublishCommittedAsync();
     }
 
@@ -215,7 +218,16 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
         }
         finally
         {
-            _writers?.Release();
+            ReleaseWriters();
+        }
+    }
+
+    private void ReleaseWriters()
+    {
+        if (_holdsWriters)
+        {
+            _holdsWriters = false;
+            _writers!.Release();
         }
     }
 
