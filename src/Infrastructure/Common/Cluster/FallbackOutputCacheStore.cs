@@ -66,6 +66,7 @@ internal sealed class FallbackOutputCacheStore : IOutputCacheStore, IDisposable
             try
             {
                 await _shared.SetAsync(key, value, tags, validFor, cancellationToken);
+                await FlushAsync();
                 return;
             }
             catch (Exception e) when (RedisConnection.IsRedisFailure(e))
@@ -108,12 +109,27 @@ internal sealed class FallbackOutputCacheStore : IOutputCacheStore, IDisposable
         try
         {
             await _shared.EvictByTagAsync(tag, cancellationToken);
+            await FlushAsync();
             return true;
         }
         catch (Exception e) when (RedisConnection.IsRedisFailure(e))
         {
             _connection.Warn("an eviction waits for Redis to be back; other nodes may serve the old entry until then", e);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// ASP.NET Core's Redis store sends an entry's tags and an eviction's deletes without waiting for them (fire and
+    /// forget). Redis runs one connection's commands in order, so once a PING on that connection is answered they have
+    /// run: an eviction is complete before the change's response leaves this node, and a stored entry's tags are there
+    /// for another node's eviction.
+    /// </summary>
+    private async Task FlushAsync()
+    {
+        if (await _connection.DatabaseAsync() is { } database)
+        {
+            await database.PingAsync();
         }
     }
 
