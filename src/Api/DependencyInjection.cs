@@ -7,6 +7,7 @@ using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Common.Serialization;
 using Roadmap.Domain.Catalog;
+using Roadmap.Infrastructure.Common.Cluster;
 
 namespace Roadmap.Api;
 
@@ -66,6 +67,7 @@ internal static class DependencyInjection
         services.AddScoped<INotificationHandler<AfterCommit<RoadmapPublishedDomainEvent>>, RoadmapCacheInvalidation>();
         services.AddScoped<INotificationHandler<AfterCommit<RoadmapVersionPublishedDomainEvent>>, RoadmapCacheInvalidation>();
         services.AddScoped<INotificationHandler<AfterCommit<RoadmapArchivedDomainEvent>>, RoadmapCacheInvalidation>();
+        services.AddSingleton<INodeMessageHandler, RoadmapChangeMessages>();
         services.AddSingleton<JobsDashboardSessions>();
 
         return services;

@@ -8,6 +8,7 @@ using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Learning.Contracts;
 using Roadmap.Infrastructure.Catalog;
 using Roadmap.Infrastructure.Common;
+using Roadmap.Infrastructure.Common.Cluster;
 using Roadmap.Infrastructure.Common.Persistence;
 using Roadmap.Infrastructure.Identity;
 using Roadmap.Infrastructure.Insights;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, SystemClock>();
         services.AddPersistence(configuration);
+        services.AddCluster(configuration);
         services.AddMappingsFrom(typeof(DependencyInjection).Assembly);
         services.AddCatalog(configuration);
         services.AddIdentityModule(configuration, environment);

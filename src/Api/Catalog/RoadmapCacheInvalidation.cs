@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.OutputCaching;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Domain.Catalog;
+using Roadmap.Infrastructure.Common.Cluster;
 
 namespace Roadmap.Api.Catalog;
 
@@ -19,8 +21,11 @@ internal sealed class RoadmapRevisions
     public void Advance(string slug, int revision) => _latest.AddOrUpdate(slug, revision, (_, known) => Math.Max(known, revision));
 }
 
-/// <summary>Once a change of what readers see is committed, drops the cached reads of that roadmap.</summary>
-internal sealed class RoadmapCacheInvalidation(IOutputCacheStore cache, RoadmapRevisions revisions)
+/// <summary>
+/// Once a change of what readers see is committed, drops the cached reads of that roadmap, and tells the other nodes
+/// its new revision (<see cref="RoadmapChangeMessages"/>).
+/// </summary>
+internal sealed class RoadmapCacheInvalidation(IOutputCacheStore cache, RoadmapRevisions revisions, INodeMessages messages)
     : INotificationHandler<AfterCommit<RoadmapPublishedDomainEvent>>,
         INotificationHandler<AfterCommit<RoadmapVersionPublishedDomainEvent>>,
         INotificationHandler<AfterCommit<RoadmapArchivedDomainEvent>>
@@ -41,5 +46,37 @@ internal sealed class RoadmapCacheInvalidation(IOutputCacheStore cache, RoadmapR
         // First the revision (new lookups and storage use it), then the entries (memory).
         revisions.Advance(change.Slug, change.Revision);
         await cache.EvictByTagAsync(Tag(change.Slug), cancellationToken);
+        messages.Publish(RoadmapChangeMessages.Topic, RoadmapChangeMessages.Format(change.Slug, change.Revision));
+    }
+}
+
+/// <summary>
+/// Another node committed a change of a roadmap: this node learns its revision, so it no longer looks up or stores an
+/// answer older than that. A read that raced the change on this node may have stored its old answer (in the shared
+/// cache too) under the old revision after the other node's eviction: once the revision is known here, that entry is
+/// never looked up again. The entries are dropped once more, for this node's memory while Redis is down.
+/// </summary>
+internal sealed class RoadmapChangeMessages(IOutputCacheStore cache, RoadmapRevisions revisions) : INodeMessageHandler
+{
+    public const string Topic = "roadmaps";
+
+    string INodeMessageHandler.Topic => Topic;
+
+    public static string Format(string slug, int revision) =>
+        $"{revision.ToString(CultureInfo.InvariantCulture)} {slug}";
+
+    public void Handle(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var space = message.IndexOf(' ', StringComparison.Ordinal);
+        var revision = int.Parse(message.AsSpan(0, Math.Max(space, 0)), CultureInfo.InvariantCulture);
+        var slug = message[(space + 1)..];
+        revisions.Advance(slug, revision);
+        _ = cache.EvictByTagAsync(RoadmapCacheInvalidation.Tag(slug), CancellationToken.None).AsTask();
+    }
+
+    /// <summary>Messages missed during an outage: their evictions reached Redis from the changing node once it was back.</summary>
+    public void Resync()
+    {
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Roadmap.Infrastructure.Common.Cluster;
 
 namespace Roadmap.Api.Common;
 
@@ -44,8 +45,16 @@ internal static class RateLimits
     {
         var permits = section.GetValue("PermitLimit", defaultPermits);
         var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
-        options.AddPolicy(policy, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+        var local = new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 };
+        options.AddPolicy(policy, http =>
+        {
+            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+            // With Redis the nodes count together; without it (or while it is down) each node counts alone.
+            return http.RequestServices.GetService<ISharedCounters>() is { } shared
+                ? RateLimitPartition.Get(client, key => new SharedFixedWindowRateLimiter(
+                    shared, $"ratelimit:{policy}:{key}", permits, window, new FixedWindowRateLimiter(local)))
+                : RateLimitPartition.GetFixedWindowLimiter(client, _ => local);
+        });
     }
 }

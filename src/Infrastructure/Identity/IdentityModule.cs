@@ -61,7 +61,9 @@ internal static class IdentityModule
         services.AddScoped<IAccountStateReader, EfAccountStateReader>();
         services.AddSingleton<AccountStateCache>();
         services.AddSingleton<IAccountStates>(sp => sp.GetRequiredService<AccountStateCache>());
-        services.AddSingleton<IAccountStateEviction>(sp => sp.GetRequiredService<AccountStateCache>());
+        services.AddSingleton<AccountStateBroadcast>();
+        services.AddSingleton<IAccountStateEviction>(sp => sp.GetRequiredService<AccountStateBroadcast>());
+        services.AddSingleton<Common.Cluster.INodeMessageHandler>(sp => sp.GetRequiredService<AccountStateBroadcast>());
         services.AddSingleton<IInterceptor, AccountChangesInterceptor>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

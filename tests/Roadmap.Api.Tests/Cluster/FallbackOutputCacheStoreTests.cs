@@ -1,0 +1,62 @@
+using FluentAssertions;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Roadmap.Infrastructure.Common.Cluster;
+
+namespace Roadmap.Api.Tests.Cluster;
+
+/// <summary>The output cache store: shared through Redis, this node's memory while Redis does not answer.</summary>
+public sealed class FallbackOutputCacheStoreTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Without_an_answering_Redis_entries_are_kept_and_evicted_in_memory()
+    {
+        await using var connection = Connection($"127.0.0.1:{TestRedis.FreePort()},connectTimeout=300", "unused:");
+        await connection.MultiplexerAsync();
+        using var store = new FallbackOutputCacheStore(connection, NullLoggerFactory.Instance);
+        IOutputCacheStore cache = store;
+
+        await cache.SetAsync("key", [1, 2, 3], ["tag"], TimeSpan.FromMinutes(1), Ct);
+        var kept = await cache.GetAsync("key", Ct);
+        await cache.EvictByTagAsync("tag", Ct);
+        var evicted = await cache.GetAsync("key", Ct);
+
+        kept.Should().Equal(1, 2, 3);
+        evicted.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task With_Redis_an_entry_stored_by_one_node_is_read_and_evicted_by_another()
+    {
+        var redis = TestRedis.Configuration(out var skip);
+        Assert.SkipWhen(redis is null, skip);
+        var prefix = $"roadmap-test-{Guid.NewGuid():N}:";
+        await using var firstConnection = Connection(redis!, prefix);
+        await using var secondConnection = Connection(redis!, prefix);
+        await firstConnection.MultiplexerAsync();
+        await secondConnection.MultiplexerAsync();
+        using var firstStore = new FallbackOutputCacheStore(firstConnection, NullLoggerFactory.Instance);
+        using var secondStore = new FallbackOutputCacheStore(secondConnection, NullLoggerFactory.Instance);
+        IOutputCacheStore first = firstStore, second = secondStore;
+
+        // Many times over: the store sends tags and deletes without waiting, so a race would show within a few rounds.
+        for (var round = 0; round < 100; round++)
+        {
+            var (key, tag) = ($"key-{round}", $"tag-{round}");
+            await first.SetAsync(key, [4, 5], [tag], TimeSpan.FromMinutes(1), Ct);
+            await second.EvictByTagAsync(tag, Ct);
+            var evicted = await first.GetAsync(key, Ct);
+            await second.SetAsync(key, [6], [tag], TimeSpan.FromMinutes(1), Ct);
+            var shared = await first.GetAsync(key, Ct);
+
+            evicted.Should().BeNull("round {0}: the eviction through the second node had run when it returned", round);
+            shared.Should().Equal([6], "round {0}: stored through the second node, read through the first", round);
+        }
+    }
+
+    private static RedisConnection Connection(string configuration, string prefix) =>
+        new(Options.Create(new RedisOptions { Configuration = configuration, InstanceName = prefix }), NullLogger<RedisConnection>.Instance);
+}
