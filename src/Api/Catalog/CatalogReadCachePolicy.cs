@@ -26,7 +26,9 @@ internal sealed class CatalogReadCachePolicy(RoadmapRevisions revisions) : IOutp
         // No request coalescing: a waiting request must never receive the answer computed for another caller.
         context.AllowLocking = false;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
-        context.CacheVaryByRules.QueryKeys = "*";
+        // Keyed by path and revision only: neither endpoint reads the query, and a client varying the query string or
+        // the Host header must not be able to fill the (possibly shared) store with copies.
+        context.CacheVaryByRules.VaryByHost = false;
         if (Slug(context) is { } slug)
         {
             context.CacheVaryByRules.VaryByValues["revision"] = revisions.Latest(slug).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -19,6 +19,9 @@ internal sealed class RoadmapRevisions
     public int Latest(string slug) => _latest.GetValueOrDefault(slug);
 
     public void Advance(string slug, int revision) => _latest.AddOrUpdate(slug, revision, (_, known) => Math.Max(known, revision));
+
+    /// <summary>The roadmaps this node knows a revision of.</summary>
+    public IReadOnlyCollection<string> Known => [.. _latest.Keys];
 }
 
 /// <summary>
@@ -75,8 +78,16 @@ internal sealed class RoadmapChangeMessages(IOutputCacheStore cache, RoadmapRevi
         _ = cache.EvictByTagAsync(RoadmapCacheInvalidation.Tag(slug), CancellationToken.None).AsTask();
     }
 
-    /// <summary>Messages missed during an outage: their evictions reached Redis from the changing node once it was back.</summary>
+    /// <summary>
+    /// Messages may have been missed while the subscription was down, and with them a revision this node does not know:
+    /// an answer of a read that raced that change, stored under the old revision after the changing node's eviction,
+    /// would be served from here until it expires. Every roadmap this node knows is dropped, here and in Redis.
+    /// </summary>
     public void Resync()
     {
+        foreach (var slug in revisions.Known)
+        {
+            _ = cache.EvictByTagAsync(RoadmapCacheInvalidation.Tag(slug), CancellationToken.None).AsTask();
+        }
     }
 }

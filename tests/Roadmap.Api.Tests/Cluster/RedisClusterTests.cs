@@ -7,7 +7,6 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Api.Tests.Jobs;
 using Roadmap.Application.Common.Serialization;
@@ -57,10 +56,8 @@ public sealed class RedisClusterTests : IAsyncLifetime
             _skip = redisSkip;
         }
 
-        var maintenance = new NpgsqlConnectionStringBuilder(server);
-        maintenance.Database ??= "postgres";
-        _maintenance = maintenance.ConnectionString;
-        _connectionString = new NpgsqlConnectionStringBuilder(_maintenance) { Database = _database }.ConnectionString;
+        _maintenance = TestDatabases.Maintenance(server);
+        _connectionString = TestDatabases.On(_maintenance, _database);
         return ValueTask.CompletedTask;
     }
 
@@ -68,11 +65,7 @@ public sealed class RedisClusterTests : IAsyncLifetime
     {
         if (_maintenance.Length > 0)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_maintenance);
-            await connection.OpenAsync(Ct);
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync(Ct);
+            await TestDatabases.DropAsync(_maintenance, _database, Ct);
         }
     }
 

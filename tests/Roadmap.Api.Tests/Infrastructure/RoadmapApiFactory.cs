@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Npgsql;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Api.Tests.Infrastructure.Contract;
 
@@ -165,19 +164,12 @@ public class PostgresApiFactory : RoadmapApiFactory
         }
 
         // Databases are created and dropped from the maintenance database unless the variable names another.
-        var builder = new NpgsqlConnectionStringBuilder(server);
-        builder.Database ??= "postgres";
-        _server = builder.ConnectionString;
-        await using (var connection = new NpgsqlConnection(_server))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
+        _server = TestDatabases.Maintenance(server);
+        await TestDatabases.ExecuteAsync(_server, $"CREATE DATABASE \"{_database}\"");
 
         Set("Database:Provider", "Postgres");
         Set("Database:ApplyMigrations", "true");
-        Set("ConnectionStrings:Roadmap", new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString);
+        Set("ConnectionStrings:Roadmap", TestDatabases.On(_server, _database));
     }
 
     public override async ValueTask DisposeAsync()
@@ -185,24 +177,7 @@ public class PostgresApiFactory : RoadmapApiFactory
         await base.DisposeAsync();
         if (Unavailable is null && _server is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_server);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-
-            // A connection of the stopped host that is still closing can hold the database a moment longer.
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await command.ExecuteNonQueryAsync();
-                    break;
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
-                }
-            }
+            await TestDatabases.DropAsync(_server, _database);
         }
 
         GC.SuppressFinalize(this);

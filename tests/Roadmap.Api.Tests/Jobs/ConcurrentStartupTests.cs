@@ -2,7 +2,6 @@ using System.Net;
 using FluentAssertions;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Roadmap.Api.Tests.Infrastructure;
 
 namespace Roadmap.Api.Tests.Jobs;
@@ -27,12 +26,11 @@ public sealed class ConcurrentStartupTests
             throw new InvalidOperationException($"{PostgresApiFactory.RequiredVariable} is set but {PostgresApiFactory.ServerVariable} is not.");
         }
 
-        var maintenance = new NpgsqlConnectionStringBuilder(server);
-        maintenance.Database ??= "postgres";
+        var maintenance = TestDatabases.Maintenance(server);
         var database = $"roadmap_test_{Guid.NewGuid():N}";
         try
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(maintenance.ConnectionString) { Database = database }.ConnectionString;
+            var connectionString = TestDatabases.On(maintenance, database);
             await using var first = new NodeFactory(connectionString);
             await using var second = new NodeFactory(connectionString);
 
@@ -55,8 +53,7 @@ public sealed class ConcurrentStartupTests
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await Execute(maintenance.ConnectionString, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            await TestDatabases.DropAsync(maintenance, database, Ct);
         }
     }
 
@@ -64,14 +61,6 @@ public sealed class ConcurrentStartupTests
     {
         start.SignalAndWait(TimeSpan.FromSeconds(30));
         return node.CreateClient();
-    }
-
-    private static async Task Execute(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
     }
 
     /// <summary>A node of the service on a database it shares with another, applying migrations as it starts.</summary>

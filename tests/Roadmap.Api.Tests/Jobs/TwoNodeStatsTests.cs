@@ -40,10 +40,8 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
                 : ValueTask.CompletedTask;
         }
 
-        var maintenance = new NpgsqlConnectionStringBuilder(server);
-        maintenance.Database ??= "postgres";
-        _maintenance = maintenance.ConnectionString;
-        _connectionString = new NpgsqlConnectionStringBuilder(_maintenance) { Database = _database }.ConnectionString;
+        _maintenance = TestDatabases.Maintenance(server);
+        _connectionString = TestDatabases.On(_maintenance, _database);
         return ValueTask.CompletedTask;
     }
 
@@ -51,8 +49,7 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
     {
         if (_maintenance.Length > 0)
         {
-            NpgsqlConnection.ClearAllPools();
-            await Execute(_maintenance, $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+            await TestDatabases.DropAsync(_maintenance, _database);
         }
     }
 
@@ -230,13 +227,7 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
 
-    private static async Task Execute(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
-    }
+    private static Task Execute(string connectionString, string sql) => TestDatabases.ExecuteAsync(connectionString, sql, Ct);
 
     /// <summary>
     /// What the nodes' drains did, seen from outside the transaction (so a round counts once it committed), and hooks

@@ -1,7 +1,6 @@
 using Ardalis.Specification;
 using FluentAssertions;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Infrastructure.Common.Persistence;
 
@@ -284,11 +283,7 @@ public sealed class PostgresEvaluatorDatabase : EvaluatorDatabase
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await TestDatabases.DropAsync(_server, _database);
     }
 
     protected override async Task<bool> CreateAsync()
@@ -305,16 +300,11 @@ public sealed class PostgresEvaluatorDatabase : EvaluatorDatabase
             return false;
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(server);
-        builder.Database ??= "postgres";
-        _server = builder.ConnectionString;
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-        await create.ExecuteNonQueryAsync();
+        _server = TestDatabases.Maintenance(server);
+        await TestDatabases.ExecuteAsync(_server, $"CREATE DATABASE \"{_database}\"");
         return true;
     }
 
     protected override DbContextOptionsBuilder<EvaluatorContext> Configure(DbContextOptionsBuilder<EvaluatorContext> options) =>
-        options.UseNpgsql(new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString);
+        options.UseNpgsql(TestDatabases.On(_server!, _database));
 }

@@ -67,6 +67,7 @@ internal sealed class FallbackOutputCacheStore : IOutputCacheStore, IDisposable
             {
                 await _shared.SetAsync(key, value, tags, validFor, cancellationToken);
                 await FlushAsync();
+                await SendPendingEvictionsAsync();
                 return;
             }
             catch (Exception e) when (RedisConnection.IsRedisFailure(e))
@@ -85,7 +86,11 @@ internal sealed class FallbackOutputCacheStore : IOutputCacheStore, IDisposable
             await local.EvictByTagAsync(tag, cancellationToken);
         }
 
-        if (!await TryEvictSharedAsync(tag, cancellationToken))
+        if (await TryEvictSharedAsync(tag, cancellationToken))
+        {
+            await SendPendingEvictionsAsync();
+        }
+        else
         {
             _pendingEvictions.TryAdd(tag, 0);
         }
@@ -133,19 +138,25 @@ internal sealed class FallbackOutputCacheStore : IOutputCacheStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends the evictions Redis missed. Run once the connection is back, and after any call that reached Redis: a
+    /// command that timed out while the connection stayed up (a stall) brings no reconnection to wait for.
+    /// </summary>
+    private async Task SendPendingEvictionsAsync()
+    {
+        foreach (var tag in _pendingEvictions.Keys)
+        {
+            if (await TryEvictSharedAsync(tag, CancellationToken.None))
+            {
+                _pendingEvictions.TryRemove(tag, out _);
+            }
+        }
+    }
+
     /// <summary>Back on Redis: send the evictions it missed; the memory of this outage is dropped.</summary>
     private void OnRestored()
     {
-        _ = Task.Run(async () =>
-        {
-            foreach (var tag in _pendingEvictions.Keys)
-            {
-                if (await TryEvictSharedAsync(tag, CancellationToken.None))
-                {
-                    _pendingEvictions.TryRemove(tag, out _);
-                }
-            }
-        });
+        _ = Task.Run(SendPendingEvictionsAsync);
         // Dropped, not disposed: a request may still be reading it; it holds no timer or connection.
         lock (_gate)
         {
