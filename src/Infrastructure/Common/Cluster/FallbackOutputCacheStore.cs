@@ -65,9 +65,10 @@ internal sealed class FallbackOutputCacheStore : IOutputCacheStore, IDisposable
         {
             try
             {
+                // Missed evictions first: they are of entries older than this one, which must stay.
+                await SendPendingEvictionsAsync();
                 await _shared.SetAsync(key, value, tags, validFor, cancellationToken);
                 await FlushAsync();
-                await SendPendingEvictionsAsync();
                 return;
             }
             catch (Exception e) when (RedisConnection.IsRedisFailure(e))
@@ -144,6 +145,11 @@ internal sealed class FallbackOutputCacheStore : IOutputCacheStore, IDisposable
     /// </summary>
     private async Task SendPendingEvictionsAsync()
     {
+        if (_pendingEvictions.IsEmpty)
+        {
+            return;
+        }
+
         foreach (var tag in _pendingEvictions.Keys)
         {
             if (await TryEvictSharedAsync(tag, CancellationToken.None))
