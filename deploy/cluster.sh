@@ -21,14 +21,16 @@ die() { log "$*"; exit 1; }
 in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() { local p; for p in $(seq "$1" "$2"); do in_use "$p" || { echo "$p"; return; }; done; die "no free port in $1-$2"; }
 pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true; }
-# The process a pid file names, if it still runs and is the program it should be (a pid can be reused).
-program_of() { case $1 in postgres) echo postgres ;; redis) echo redis-server ;; nginx) echo nginx ;; *) echo dotnet ;; esac; }
+# The process a pid file names, if it still runs and is the program it should be, started from this state folder
+# (its command line or working folder names it): a pid can be reused after a reboot.
+program_of() { case $1 in postgres) echo postgres ;; redis) echo redis-server ;; nginx) echo nginx ;; *) echo Roadmap.Api.dll ;; esac; }
 alive() {
-  local f=$RUN/$1.pid pid
+  local f=$RUN/$1.pid pid seen
   [[ -s $f ]] || return 1
   pid=$(head -1 "$f")
   kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$(program_of "$1")" || return 1
+  seen="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) $(readlink "/proc/$pid/cwd" 2>/dev/null)"
+  grep -qF "$(program_of "$1")" <<<"$seen" && grep -qF "$STATE" <<<"$seen" || return 1
   echo "$pid"
 }
 port_of() { cat "$RUN/$1.port" 2>/dev/null || true; }
@@ -78,7 +80,7 @@ start_postgres() {
   local psql=("$bin/psql" -X -q -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$port user=postgres dbname=postgres")
   local password; password=$(cat "$STATE/secrets/db-password")
   if [[ -z $("${psql[@]}" -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'roadmap'") ]]; then
-    "${psql[@]}" -c "CREATE ROLE roadmap LOGIN PASSWORD '$password'"
+    "${psql[@]}" <<<"CREATE ROLE roadmap LOGIN PASSWORD '$password'"   # on stdin: not in the process list
     "${psql[@]}" -c "CREATE DATABASE roadmap OWNER roadmap"
   fi
   log "PostgreSQL on 127.0.0.1:$port"
