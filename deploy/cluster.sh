@@ -182,6 +182,8 @@ down() {
   stop_pid nginx
   local n; for n in "${NODES[@]}"; do stop_pid "$n"; done
   stop_pid redis
+  # The private cluster's own pid file also covers a start that timed out before ours was written.
+  [[ -s $STATE/pg/data/postmaster.pid ]] && head -1 "$STATE/pg/data/postmaster.pid" >"$RUN/postgres.pid"
   if alive postgres >/dev/null; then
     as_pg "$(pgbin)/pg_ctl" -D "$STATE/pg/data" -m fast -w stop >/dev/null && log "postgres stopped"
   fi
