@@ -69,8 +69,10 @@ public sealed class DatabaseOutageTests(DatabaseOutagePostgresFactory factory) :
         GlobalExceptionHandler.IsDatabaseUnavailable(refused).Should().BeTrue();
         GlobalExceptionHandler.IsDatabaseUnavailable(new InvalidOperationException("transient failure", refused)).Should().BeTrue("EF Core wraps it");
         GlobalExceptionHandler.IsDatabaseUnavailable(new NpgsqlException("Exception while reading from stream", new TimeoutException())).Should().BeTrue();
-        GlobalExceptionHandler.IsDatabaseUnavailable(new PostgresException("the database system is shutting down", "FATAL", "FATAL", "57P03"))
+        GlobalExceptionHandler.IsDatabaseUnavailable(new PostgresException("the database system is starting up", "FATAL", "FATAL", "57P03"))
             .Should().BeTrue();
+        GlobalExceptionHandler.IsDatabaseUnavailable(new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01"))
+            .Should().BeTrue("a fast shutdown ends the sessions with it");
 
         GlobalExceptionHandler.IsDatabaseUnavailable(new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation))
             .Should().BeFalse("a constraint broken is a bug or a conflict, not an outage");
