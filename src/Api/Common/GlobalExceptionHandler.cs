@@ -64,7 +64,7 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
     /// <summary>
     /// The database could not be reached or answered "try again": a transient <see cref="DbException"/> (Npgsql: a
     /// refused or broken connection, a timeout, the server starting; and the server shutting down or crashing; SQL Server: its transient
-    /// errors; SQLite: a busy or locked file) or a socket or timeout failure under one, anywhere in the chain (EF Core
+    /// errors; SQLite: a file busy or locked past its timeout) or a socket or timeout failure under one, anywhere in the chain (EF Core
     /// wraps them in <c>DbUpdateException</c> or, with its default execution strategy, <c>InvalidOperationException</c>).
     /// </summary>
     internal static bool IsDatabaseUnavailable(Exception exception)
@@ -77,6 +77,8 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
                 case DbException { IsTransient: true }:
                 // PostgreSQL's shutdown and crash (its sessions ended): Npgsql does not count them transient.
                 case DbException { SqlState: "57P01" or "57P02" or "57P03" }:
+                // SQLite's file busy or locked past the busy timeout (Microsoft.Data.Sqlite counts no error transient).
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }:
                     return true;
                 case DbException:
                     insideDb = true;

@@ -74,6 +74,9 @@ public sealed class DatabaseOutageTests(DatabaseOutagePostgresFactory factory) :
         GlobalExceptionHandler.IsDatabaseUnavailable(new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01"))
             .Should().BeTrue("a fast shutdown ends the sessions with it");
 
+        GlobalExceptionHandler.IsDatabaseUnavailable(new Microsoft.Data.Sqlite.SqliteException("database is locked", 5)).Should().BeTrue("SQLITE_BUSY: try again");
+        GlobalExceptionHandler.IsDatabaseUnavailable(new Microsoft.Data.Sqlite.SqliteException("UNIQUE constraint failed", 19)).Should().BeFalse();
+
         GlobalExceptionHandler.IsDatabaseUnavailable(new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation))
             .Should().BeFalse("a constraint broken is a bug or a conflict, not an outage");
         GlobalExceptionHandler.IsDatabaseUnavailable(new InvalidOperationException("a bug")).Should().BeFalse();
