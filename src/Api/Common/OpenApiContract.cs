@@ -114,20 +114,29 @@ internal static class OpenApiContract
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
         {
             AddProblem(operation, StatusCodes.Status429TooManyRequests, "Too many attempts from this client; retry after Retry-After seconds.", document);
-            if (operation.Responses.TryGetValue("429", out var tooMany) && tooMany is OpenApiResponse response)
-            {
-                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                response.Headers["Retry-After"] = new OpenApiHeader
-                {
-                    Description = "Seconds to wait before the next attempt.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
-                };
-            }
+            AddRetryAfter(operation, StatusCodes.Status429TooManyRequests);
         }
+
+        // Any operation may find the database unreachable (GlobalExceptionHandler).
+        AddProblem(operation, StatusCodes.Status503ServiceUnavailable, "The database cannot be reached just now; retry after Retry-After seconds.", document);
+        AddRetryAfter(operation, StatusCodes.Status503ServiceUnavailable);
 
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
             RequestSchemaRules.ApplyToQuery(parameter, operation.OperationId);
+        }
+    }
+
+    private static void AddRetryAfter(OpenApiOperation operation, int status)
+    {
+        if (operation.Responses!.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var entry) && entry is OpenApiResponse response)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers["Retry-After"] = new OpenApiHeader
+            {
+                Description = "Seconds to wait before the next attempt.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            };
         }
     }
 

@@ -22,13 +22,6 @@ internal sealed partial class RecalculatePendingStatsJob(
 {
     public const string Id = "insights.recalculate-pending-stats";
 
-    /// <summary>
-    /// How long a drain keeps the lock before it lets go and takes it again (when nobody else did): under a steady
-    /// stream of writes it would otherwise hold it for good, and the storage takes a lock held 10 minutes for a dead
-    /// node's (Hangfire.PostgreSql's <c>DistributedLockTimeout</c>).
-    /// </summary>
-    private static readonly TimeSpan HoldAtMost = TimeSpan.FromMinutes(1);
-
     /// <summary>The drain's lock in the job storage, shared by every node.</summary>
     public const string Lock = "insights:recalculate-pending-stats";
 
@@ -88,7 +81,9 @@ internal sealed partial class RecalculatePendingStatsJob(
     {
         var recalculated = 0;
         var holding = Stopwatch.StartNew();
-        while (!cancellationToken.IsCancellationRequested && holding.Elapsed < HoldAtMost)
+
+        // Locks are not renewed while held: let go well before the storage would take this one for a dead node's.
+        while (!cancellationToken.IsCancellationRequested && holding.Elapsed < options.Value.LockHoldAtMost)
         {
             var pending = await PendingAsync(options.Value.MarksPerRound, cancellationToken);
             if (pending.Count == 0)

@@ -14,6 +14,12 @@ namespace Roadmap.Infrastructure.Jobs;
 /// </summary>
 internal sealed record JobStorageLocation(DatabaseProvider Provider, string Target, TimeSpan QueuePollInterval)
 {
+    /// <summary>PostgreSQL: after how long a lock held by a node that died is taken over (<see cref="JobsOptions.DistributedLockTimeoutSeconds"/>).</summary>
+    public TimeSpan DistributedLockTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>PostgreSQL: after how long a job fetched by a node that died runs elsewhere (<see cref="JobsOptions.InvisibilityTimeoutSeconds"/>).</summary>
+    public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     public const string PostgresSchema = "hangfire";
 
     public const string SqlServerSchema = "HangFire";
@@ -70,6 +76,13 @@ internal sealed record JobStorageLocation(DatabaseProvider Provider, string Targ
             SchemaName = PostgresSchema,
             PrepareSchemaIfNecessary = false,
             QueuePollInterval = QueuePollInterval,
+
+            // A dead node's lock and fetched job are taken over after these (10 and 30 minutes by default). The
+            // invisibility slides: a live node renews its running jobs' every fifth of it, so a long job is not
+            // fetched twice however short the timeout.
+            DistributedLockTimeout = DistributedLockTimeout,
+            InvisibilityTimeout = InvisibilityTimeout,
+            UseSlidingInvisibilityTimeout = true,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(Target, options), options);
     }

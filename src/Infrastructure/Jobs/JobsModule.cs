@@ -23,7 +23,11 @@ public static class JobsModule
         var options = section.Get<JobsOptions>() ?? new JobsOptions();
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var location = JobStorageLocation.For(
-            database.Provider, configuration.GetConnectionString(DependencyInjection.ConnectionStringName), options.QueuePollInterval);
+            database.Provider, configuration.GetConnectionString(DependencyInjection.ConnectionStringName), options.QueuePollInterval) with
+        {
+            DistributedLockTimeout = options.DistributedLockTimeout,
+            InvisibilityTimeout = options.InvisibilityTimeout,
+        };
 
         // Storage and activator are this host's own, registered before AddHangfire (which only adds them when
         // missing, from process-wide statics), so hosts sharing a process never see each other's jobs.

@@ -26,7 +26,28 @@ public sealed class JobsOptions
     /// </summary>
     public int StatsMarksPerRound { get; set; } = 1_000;
 
+    /// <summary>
+    /// PostgreSQL job storage: how long a distributed lock may be held before another node takes it as a dead node's
+    /// (Hangfire.PostgreSql's <c>DistributedLockTimeout</c>, 10 minutes by default there). Locks are not renewed while
+    /// held, so a drain lets go of its lock well before this (<see cref="LockHoldAtMost"/>).
+    /// </summary>
+    public int DistributedLockTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// PostgreSQL job storage: how long a fetched job stays invisible to other nodes after its node stopped renewing it
+    /// (Hangfire.PostgreSql's <c>InvisibilityTimeout</c>, sliding: a running node renews it every fifth of it). A job of
+    /// a killed node runs again on another node this long after the kill.
+    /// </summary>
+    public int InvisibilityTimeoutSeconds { get; set; } = 120;
+
     public JobsDashboardOptions Dashboard { get; set; } = new();
+
+    internal TimeSpan DistributedLockTimeout => TimeSpan.FromSeconds(Math.Clamp(DistributedLockTimeoutSeconds, 10, 3_600));
+
+    internal TimeSpan InvisibilityTimeout => TimeSpan.FromSeconds(Math.Clamp(InvisibilityTimeoutSeconds, 10, 3_600));
+
+    /// <summary>How long a drain keeps its lock before it lets go (and takes it again when nobody else did): half the lock's timeout, a minute at most.</summary>
+    internal TimeSpan LockHoldAtMost => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, DistributedLockTimeout.Ticks / 2));
 
     internal TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(1, PollIntervalSeconds));
 

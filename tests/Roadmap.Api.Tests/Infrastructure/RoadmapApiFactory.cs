@@ -149,6 +149,9 @@ public class PostgresApiFactory : RoadmapApiFactory
     private readonly string _database = $"roadmap_test_{Guid.NewGuid():N}";
     private string? _server;
 
+    /// <summary>The test database's connection string, once initialized (null when PostgreSQL is unavailable).</summary>
+    protected string? DatabaseConnectionString { get; private set; }
+
     public override async ValueTask InitializeAsync()
     {
         var server = Environment.GetEnvironmentVariable(ServerVariable);
@@ -169,7 +172,8 @@ public class PostgresApiFactory : RoadmapApiFactory
 
         Set("Database:Provider", "Postgres");
         Set("Database:ApplyMigrations", "true");
-        Set("ConnectionStrings:Roadmap", TestDatabases.On(_server, _database));
+        DatabaseConnectionString = TestDatabases.On(_server, _database);
+        Set("ConnectionStrings:Roadmap", DatabaseConnectionString);
     }
 
     public override async ValueTask DisposeAsync()
