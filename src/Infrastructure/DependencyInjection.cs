@@ -58,7 +58,7 @@ public static class DependencyInjection
                 break;
             case DatabaseProvider.Postgres:
                 RequireConnectionString(options.Provider, connectionString);
-                services.AddDbContextPool<PostgresRoadmapDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddDbContextPool<PostgresRoadmapDbContext>((sp, o) => o.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString!)).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<PostgresRoadmapDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
