@@ -29,11 +29,11 @@ public sealed class LearnerRoadmapStatsSpec : Specification<LearnerRoadmapStats>
     }
 }
 
-/// <summary>The stats rows of these learners on a roadmap, tracked.</summary>
+/// <summary>The stats rows of these learners on a roadmap, untracked (rebuilt and saved by <c>IStatsWriter</c>).</summary>
 public sealed class RoadmapStatsOfLearnersSpec : Specification<LearnerRoadmapStats>
 {
     public RoadmapStatsOfLearnersSpec(Guid roadmapId, IReadOnlyCollection<Guid> learnerIds) =>
-        Query.Where(s => s.RoadmapId == roadmapId && learnerIds.Contains(s.LearnerId));
+        Query.Where(s => s.RoadmapId == roadmapId && learnerIds.Contains(s.LearnerId)).AsNoTracking();
 }
 
 /// <summary>
@@ -70,10 +70,10 @@ public sealed class LearnerStreaksSpec : Specification<LearnerStreaks>, ISingleR
     }
 }
 
-/// <summary>The streaks rows of these learners, tracked.</summary>
+/// <summary>The streaks rows of these learners, untracked (rebuilt and saved by <c>IStatsWriter</c>).</summary>
 public sealed class LearnerStreaksOfSpec : Specification<LearnerStreaks>
 {
-    public LearnerStreaksOfSpec(IReadOnlyCollection<Guid> learnerIds) => Query.Where(s => learnerIds.Contains(s.LearnerId));
+    public LearnerStreaksOfSpec(IReadOnlyCollection<Guid> learnerIds) => Query.Where(s => learnerIds.Contains(s.LearnerId)).AsNoTracking();
 }
 
 /// <summary>The roadmaps a learner follows now, most recently followed first.</summary>

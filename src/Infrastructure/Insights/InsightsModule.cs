@@ -3,8 +3,10 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Insights.Marking;
+using Roadmap.Application.Insights.Recalculation;
 using Roadmap.Domain.Common;
 using Roadmap.Domain.Learning;
+using Roadmap.Infrastructure.Insights.Persistence;
 using Roadmap.Infrastructure.Jobs;
 
 namespace Roadmap.Infrastructure.Insights;
@@ -17,6 +19,7 @@ internal static class InsightsModule
         services.AddHostedService(sp => sp.GetRequiredService<StatsRecalculationTrigger>());
         services.AddScoped<INotificationHandler<AfterCommit<TopicProgressChangedDomainEvent>>, RequestStatsRecalculation>();
         services.AddScoped<INotificationHandler<AfterCommit<LearnerTimeZoneChangedDomainEvent>>, RequestStatsRecalculation>();
+        services.AddScoped<IStatsWriter, EfStatsWriter>();
         services.AddScoped<RecalculateEnrolledStatsJob>();
         services.AddScoped<IStatsRecalculationJobs, HangfireStatsRecalculationJobs>();
         services.AddRecurringJob<RecalculatePendingStatsJob>(RecalculatePendingStatsJob.Id, Cron.Minutely());

@@ -10,9 +10,10 @@ namespace Roadmap.Application.Insights.Recalculation;
 internal sealed class RecalculateStatsBatchCommandHandler(
     ICatalogReader catalog,
     IProgressHistory history,
-    IRepository<LearnerRoadmapStats> stats,
+    IReadRepository<LearnerRoadmapStats> stats,
     IRepository<StatsMark> marks,
-    IRepository<LearnerStreaks> streaks,
+    IReadRepository<LearnerStreaks> streaks,
+    IStatsWriter writer,
     ILearnerProfiles profiles,
     IClock clock) : IRequestHandler<RecalculateStatsBatchCommand, Result<int>>
 {
@@ -30,7 +31,7 @@ internal sealed class RecalculateStatsBatchCommandHandler(
         var zones = (await profiles.FindAsync(learners, cancellationToken)).ToDictionary(p => p.Key, p => LocalCalendar.Zone(p.Value.TimeZone));
         var progress = await history.ReadAsync(learners, cancellationToken);
         var now = clock.UtcNow;
-        var written = 0;
+        var rebuilt = new List<LearnerRoadmapStats>();
         foreach (var roadmap in request.Items.GroupBy(i => i.RoadmapId))
         {
             var outline = await catalog.GetRoadmapOutlineAsync(roadmap.Key, cancellationToken);
@@ -47,44 +48,46 @@ internal sealed class RecalculateStatsBatchCommandHandler(
             {
                 var source = roadmapSource.With(progress[learner].On(roadmap.Key));
                 var zone = zones.GetValueOrDefault(learner, TimeZoneInfo.Utc);
-                if (stored.TryGetValue(learner, out var row))
+                if (!stored.TryGetValue(learner, out var row))
                 {
-                    written += row.Recalculate(source, zone, now) ? 1 : 0;
+                    rebuilt.Add(LearnerRoadmapStats.Calculate(learner, roadmap.Key, source, zone, now));
                 }
-                else
+                else if (row.Recalculate(source, zone, now))
                 {
-                    stats.Add(LearnerRoadmapStats.Calculate(learner, roadmap.Key, source, zone, now));
-                    written++;
+                    rebuilt.Add(row);
                 }
             }
         }
 
-        await RecalculateStreaksAsync(progress, zones, now, cancellationToken);
-        return written;
+        await writer.SaveAsync(rebuilt, await RecalculateStreaksAsync(progress, zones, now, cancellationToken), cancellationToken);
+        return rebuilt.Count;
     }
 
     /// <summary>
     /// The learners' streaks across roadmaps, rebuilt in this same transaction from their changes on every roadmap: a
     /// roadmap's row keeps only its recent days, so the union of days (and its longest run) comes from the events.
     /// </summary>
-    private async Task RecalculateStreaksAsync(
+    private async Task<List<LearnerStreaks>> RecalculateStreaksAsync(
         IReadOnlyDictionary<Guid, LearnerProgress> progress, Dictionary<Guid, TimeZoneInfo> zones, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var learners = progress.Keys.ToArray();
         var stored = (await streaks.ListAsync(new LearnerStreaksOfSpec(learners), cancellationToken)).ToDictionary(s => s.LearnerId);
+        var rebuilt = new List<LearnerStreaks>();
         foreach (var learner in learners)
         {
             var events = progress[learner].Roadmaps.Values.SelectMany(h => h.Changes).Select(c => c.ToStatsEvent()).ToList();
             var lastEventId = progress[learner].LastEventId;
             var zone = zones.GetValueOrDefault(learner, TimeZoneInfo.Utc);
-            if (stored.TryGetValue(learner, out var row))
+            if (!stored.TryGetValue(learner, out var row))
             {
-                row.Recalculate(events, lastEventId, zone, now);
+                rebuilt.Add(LearnerStreaks.Calculate(learner, events, lastEventId, zone, now));
             }
-            else
+            else if (row.Recalculate(events, lastEventId, zone, now))
             {
-                streaks.Add(LearnerStreaks.Calculate(learner, events, lastEventId, zone, now));
+                rebuilt.Add(row);
             }
         }
+
+        return rebuilt;
     }
 }
