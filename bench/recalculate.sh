@@ -54,10 +54,13 @@ recalculate_all() {
   echo "$(seconds) - $t0" | bc -l
 }
 
-# (a) Rounds of 1,000 learners (the default).
+# (a) Rounds of 1,000 learners (the default). The service's peak resident memory is taken during (a) alone: its
+# high-water mark is reset first (Linux's clear_refs), since start-up (migrations, the seed import) peaks on its own.
 probe_login
+before=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")
+echo 5 >"/proc/$PID/clear_refs"
 full=$(recalculate_all Done) || exit 1
-peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")   # the service's peak resident memory so far
+peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")
 calculated=$("${PSQL[@]}" -tAc 'SELECT count(*) FROM learner_roadmap_stats')
 
 # (c) The naive way: the same job, one learner per round (a transaction and its queries per learner).
@@ -95,6 +98,6 @@ printf '(a) full recalculation (job path): %8.2f s  (%s rows)\n' "$full" "$calcu
 printf '(b) floor (one SQL statement):      %8.2f s\n' "$floor"
 printf '(c) naive (job, one learner a round): %6.2f s\n' "$naive"
 printf '    its lower bound (raw reads, counts only, nothing written): %.2f s\n' "$reads"
-printf 'full/floor %.1f (goal <= 2)   naive/full %.1f (goal >= 10)   peak memory %s MB (goal <= 300)\n' \
-  "$(echo "$full / $floor" | bc -l)" "$(echo "$naive / $full" | bc -l)" "$peak"
+printf 'full/floor %.1f (goal <= 2)   naive/full %.1f (goal >= 10)   peak memory during (a) %s MB (goal <= 300; %s MB before it)\n' \
+  "$(echo "$full / $floor" | bc -l)" "$(echo "$naive / $full" | bc -l)" "$peak" "$before"
 printf 'freshness at ~%s writes/s: p50 %s ms, p95 %s ms (goal p95 <= 1000)\n' "$RATE" "$p50" "$p95"
