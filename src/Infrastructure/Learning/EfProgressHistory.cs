@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Roadmap.Application.Learning.Contracts;
 using Roadmap.Domain.Learning;
 using Roadmap.Infrastructure.Common.Persistence;
@@ -11,8 +10,9 @@ namespace Roadmap.Infrastructure.Learning;
 /// <see cref="IProgressHistory"/> in two untracked queries per chunk of learners (statuses, changes), each reading
 /// only the columns stats need. The changes come in the order of the covering index on (learner, roadmap, event id),
 /// which holds every column read, so PostgreSQL reads them from the index alone, without visiting the table. The
-/// queries are EF Core's (the same SQL on every provider); their rows are read straight from the data reader into the
-/// values handed out, which costs a fraction of materializing them through EF Core for the ~80 rows per learner.
+/// queries are EF Core's (translated for each provider, run through their commands); their rows are read straight from
+/// the data reader into the values handed out, through the model's value converters, which costs a fraction of
+/// materializing them through EF Core for the ~80 rows per learner.
 /// </summary>
 internal sealed class EfProgressHistory(RoadmapDbContext db) : IProgressHistory
 {
@@ -50,13 +50,14 @@ internal sealed class EfProgressHistory(RoadmapDbContext db) : IProgressHistory
         var query = db.Set<TopicProgress>().AsNoTracking()
             .Where(p => chunk.Contains(p.LearnerId))
             .Select(p => new { p.LearnerId, p.RoadmapId, p.TopicId, p.Status });
-        await using var command = CommandFor(query);
+        var status = Reader<TopicProgress, ProgressStatus>(nameof(TopicProgress.Status));
+        await using var command = query.CreateDbCommand();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        int learner = reader.GetOrdinal(nameof(TopicProgress.LearnerId)), roadmap = reader.GetOrdinal(nameof(TopicProgress.RoadmapId)),
-            topic = reader.GetOrdinal(nameof(TopicProgress.TopicId)), status = reader.GetOrdinal(nameof(TopicProgress.Status));
+        int learner = Ordinal<TopicProgress>(reader, nameof(TopicProgress.LearnerId)), roadmap = Ordinal<TopicProgress>(reader, nameof(TopicProgress.RoadmapId)),
+            topic = Ordinal<TopicProgress>(reader, nameof(TopicProgress.TopicId)), statusAt = Ordinal<TopicProgress>(reader, nameof(TopicProgress.Status));
         while (await reader.ReadAsync(cancellationToken))
         {
-            On(read, reader.GetGuid(learner), reader.GetGuid(roadmap)).Statuses[reader.GetGuid(topic)] = Status(reader.GetString(status));
+            On(read, reader.GetGuid(learner), reader.GetGuid(roadmap)).Statuses[reader.GetGuid(topic)] = status(reader, statusAt);
         }
     }
 
@@ -66,40 +67,37 @@ internal sealed class EfProgressHistory(RoadmapDbContext db) : IProgressHistory
             .Where(e => chunk.Contains(e.LearnerId))
             .OrderBy(e => e.LearnerId).ThenBy(e => e.RoadmapId).ThenBy(e => e.EventId)
             .Select(e => new { e.EventId, e.LearnerId, e.RoadmapId, e.TopicId, e.From, e.To, e.OccurredAt });
-        var occurredAt = OccurredAt();
-        await using var command = CommandFor(query);
+        var status = Reader<ProgressEvent, ProgressStatus>(nameof(ProgressEvent.From));
+        var occurredAt = Reader<ProgressEvent, DateTimeOffset>(nameof(ProgressEvent.OccurredAt));
+        await using var command = query.CreateDbCommand();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        int id = reader.GetOrdinal(nameof(ProgressEvent.EventId)), learner = reader.GetOrdinal(nameof(ProgressEvent.LearnerId)),
-            roadmap = reader.GetOrdinal(nameof(ProgressEvent.RoadmapId)), topic = reader.GetOrdinal(nameof(ProgressEvent.TopicId)),
-            from = reader.GetOrdinal(nameof(ProgressEvent.From)), to = reader.GetOrdinal(nameof(ProgressEvent.To)),
-            at = reader.GetOrdinal(nameof(ProgressEvent.OccurredAt));
+        int id = Ordinal<ProgressEvent>(reader, nameof(ProgressEvent.EventId)), learner = Ordinal<ProgressEvent>(reader, nameof(ProgressEvent.LearnerId)),
+            roadmap = Ordinal<ProgressEvent>(reader, nameof(ProgressEvent.RoadmapId)), topic = Ordinal<ProgressEvent>(reader, nameof(ProgressEvent.TopicId)),
+            from = Ordinal<ProgressEvent>(reader, nameof(ProgressEvent.From)), to = Ordinal<ProgressEvent>(reader, nameof(ProgressEvent.To)),
+            at = Ordinal<ProgressEvent>(reader, nameof(ProgressEvent.OccurredAt));
         while (await reader.ReadAsync(cancellationToken))
         {
             var history = On(read, reader.GetGuid(learner), reader.GetGuid(roadmap));
             history.Changes.Add(new TopicStatusChange(
-                reader.GetGuid(topic), Status(reader.GetString(from)), Status(reader.GetString(to)), occurredAt(reader, at)));
+                reader.GetGuid(topic), status(reader, from), status(reader, to), occurredAt(reader, at)));
             history.LastEventId = Math.Max(history.LastEventId, reader.GetInt64(id));
         }
     }
 
-    /// <summary>
-    /// Reads the time of a change as this provider stores it: SQLite keeps instants as binary numbers (see
-    /// <see cref="RoadmapDbContext"/>), through the model's value converter.
-    /// </summary>
-    private Func<DbDataReader, int, DateTimeOffset> OccurredAt()
-    {
-        var converter = db.Model.FindEntityType(typeof(ProgressEvent))!.FindProperty(nameof(ProgressEvent.OccurredAt))!.GetTypeMapping().Converter;
-        return converter is null
-            ? (reader, ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal)
-            : (reader, ordinal) => (DateTimeOffset)converter.ConvertFromProvider(reader.GetValue(ordinal))!;
-    }
+    /// <summary>Where the column of <typeparamref name="TEntity"/>'s <paramref name="property"/> is in the reader's rows.</summary>
+    private int Ordinal<TEntity>(DbDataReader reader, string property) =>
+        reader.GetOrdinal(db.Model.FindEntityType(typeof(TEntity))!.FindProperty(property)!.GetColumnName());
 
-    /// <summary>The query's command, in the transaction of this context if one is open.</summary>
-    private DbCommand CommandFor<T>(IQueryable<T> query)
+    /// <summary>
+    /// Reads a column as the model maps <paramref name="property"/>, through its value converter when it has one
+    /// (statuses are kept as their names; SQLite keeps instants as binary numbers, see <see cref="RoadmapDbContext"/>).
+    /// </summary>
+    private Func<DbDataReader, int, T> Reader<TEntity, T>(string property)
     {
-        var command = query.CreateDbCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
+        var converter = db.Model.FindEntityType(typeof(TEntity))!.FindProperty(property)!.GetTypeMapping().Converter;
+        return converter is null
+            ? (reader, ordinal) => reader.GetFieldValue<T>(ordinal)
+            : (reader, ordinal) => (T)converter.ConvertFromProvider(reader.GetValue(ordinal))!;
     }
 
     private static HistoryBuilder On(Dictionary<Guid, Dictionary<Guid, HistoryBuilder>> read, Guid learner, Guid roadmap)
@@ -112,16 +110,6 @@ internal sealed class EfProgressHistory(RoadmapDbContext db) : IProgressHistory
 
         return history;
     }
-
-    /// <summary>The stored name of a status (EF Core keeps enums as their names here).</summary>
-    private static ProgressStatus Status(string name) => name switch
-    {
-        nameof(ProgressStatus.NotStarted) => ProgressStatus.NotStarted,
-        nameof(ProgressStatus.InProgress) => ProgressStatus.InProgress,
-        nameof(ProgressStatus.Done) => ProgressStatus.Done,
-        nameof(ProgressStatus.Skipped) => ProgressStatus.Skipped,
-        _ => Enum.Parse<ProgressStatus>(name),
-    };
 
     private sealed class HistoryBuilder
     {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Api.Tests.Jobs;
+using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Insights.Contracts;
 using Roadmap.Application.Insights.Recalculation;
 using Roadmap.Application.Learning.Contracts;
@@ -94,6 +95,52 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
     }
 
     [Fact]
+    public async Task A_row_rebuilt_from_a_version_another_rebuild_replaced_is_refused_and_changes_nothing()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        var last = await Change(learner, slug, "a", "Done");
+        await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId >= last, Ct);
+        var first = (await StoredStats(learner.UserId)).Single();
+        var second = (await StoredStats(learner.UserId)).Single();
+        var version = first.Version;
+
+        // Both rebuilt from the same stored version, as two recalculations reading at once would.
+        var empty = new StatsSource(first.RoadmapVersion, [], [], new Dictionary<Guid, ProgressStatus>(), [], first.LastEventId);
+        first.Recalculate(empty, TimeZoneInfo.Utc, DateTimeOffset.UtcNow).Should().BeTrue();
+        second.Recalculate(empty, TimeZoneInfo.Utc, DateTimeOffset.UtcNow).Should().BeTrue();
+        await Write(first);
+        var late = () => Write(second);
+
+        await late.Should().ThrowAsync<ConcurrencyConflictException>();
+        var stored = (await StoredStats(learner.UserId)).Should().ContainSingle().Subject;
+        stored.Version.Should().Be(version + 1, "the first rebuild was saved, the second refused");
+        stored.TotalTopics.Should().Be(0, "the first rebuild's figures are kept");
+    }
+
+    [Fact]
+    public async Task A_row_stored_before_rows_had_versions_is_rebuilt()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        var last = await Change(learner, slug, "a", "Done");
+        await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId >= last, Ct);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            // The version column was added with 0 for the rows already there.
+            await scope.ServiceProvider.GetRequiredService<RoadmapDbContext>().Set<LearnerRoadmapStats>()
+                .Where(s => s.LearnerId == learner.UserId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Version, 0), Ct);
+        }
+
+        var roadmapId = (await StoredStats(learner.UserId)).Single().RoadmapId;
+        (await Send(RecalculateStatsBatchCommand.For(learner.UserId, roadmapId))).IsSuccess.Should().BeTrue();
+
+        var stored = (await StoredStats(learner.UserId)).Should().ContainSingle().Subject;
+        stored.Version.Should().Be(1);
+        stored.Done.Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_drain_returns_at_once_while_another_holds_the_lock_and_leaves_the_marks_to_it()
     {
         var slug = await Published();
@@ -151,6 +198,12 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
         await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RoadmapDbContext>().Set<LearnerRoadmapStats>()
             .AsNoTracking().Where(s => s.LearnerId == learnerId).ToListAsync(Ct);
+    }
+
+    private async Task Write(LearnerRoadmapStats row)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IStatsWriter>().SaveAsync(new[] { row }, Array.Empty<LearnerStreaks>(), Ct);
     }
 
     private async Task RunDrain()

@@ -8,7 +8,9 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 /// are prepared once per physical connection (Npgsql's automatic preparation) instead of parsed and planned on every
 /// request, and a connection going back to the pool is not reset: the service keeps no session state on pooled
 /// connections (its advisory locks are transaction-scoped; the start-up lock has a connection of its own), and an
-/// open transaction is still rolled back. Together they nearly halved PostgreSQL's CPU per progress write.
+/// open transaction is still rolled back. Together they cut PostgreSQL's CPU per progress write by a third and per
+/// progress read by half. Session state (SET, temporary tables, session advisory locks) must not be left on these
+/// connections; a pooler in transaction mode (PgBouncer) needs <c>Max Auto Prepare=0</c> in the connection string.
 /// </summary>
 internal static class PostgresConnectionDefaults
 {
