@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PORT=${PORT:-5198}
 DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-3s}
 CONNECTIONS=${CONNECTIONS:-32}
 LEARNERS=${LEARNERS:-64}
 PROVIDERS=${PROVIDERS:-"Sqlite Postgres"}
@@ -26,8 +27,11 @@ learners() { # writes $DATA/tokens and $DATA/topics
   [[ -s "$DATA/topics" ]] || { echo "no topics to write" >&2; exit 1; }
 }
 
-# One load: sets RPS and P99; a run with any error or non-2xx answer is refused rather than reported.
+# One load: sets RPS and P99; a run with any error or non-2xx answer is refused rather than reported. A warm-up of
+# WARMUP (unmeasured) goes first, so that the figures are the steady state's: the first second of a load (connections
+# opened to the database, statements prepared, code compiled) made most of the writes' p99 before.
 load() {
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$@" >/dev/null
   local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
   if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "wrk reported errors for $*:" >&2; echo "$out" >&2; exit 1; fi
   RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$out"); P99=$(awk '$1 == "99%" {print $2}' <<<"$out")
