@@ -43,7 +43,7 @@ command -v jq >/dev/null || { log "jq is needed (apt-get install jq)"; exit 1; }
 # --- The nodes' settings (inherited through deploy/cluster.sh) --------------------------------------------------------
 # Small rounds, so a recalculation of a few thousand learners takes many; a dead node's lock and job taken over after
 # 15 s instead of the defaults (120 s), so the test measures the takeover without waiting minutes.
-export Jobs__StatsMarksPerRound=50
+export Jobs__StatsMarksPerRound=20
 export Jobs__DistributedLockTimeoutSeconds=15
 export Jobs__InvisibilityTimeoutSeconds=15
 export RateLimiting__Auth__PermitLimit=30 RateLimiting__Auth__WindowSeconds=15
