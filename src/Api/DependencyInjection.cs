@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Roadmap.Api.Catalog;
 using Roadmap.Api.Common;
 using Roadmap.Api.Jobs;
+using Roadmap.Api.Learning;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Common.Serialization;
@@ -55,7 +56,8 @@ internal static class DependencyInjection
 
         services.AddOpenApiContract();
 
-        // Published roadmaps are read far more often than they change; entries are dropped on change.
+        // Published roadmaps are read far more often than they change; entries are dropped on change. A learner's
+        // progress listing is kept while the database shows it unchanged.
         var revisions = new RoadmapRevisions();
         services.AddSingleton(revisions);
         services.AddOutputCache(o =>
@@ -63,6 +65,7 @@ internal static class DependencyInjection
             // Slugs are lowercase and case-sensitive: /Backend-Developer is not /backend-developer.
             o.UseCaseSensitivePaths = true;
             o.AddPolicy(RoadmapEndpoints.CachePolicy, new CatalogReadCachePolicy(revisions));
+            o.AddPolicy(ProgressEndpoints.CachePolicy, new ProgressReadCachePolicy());
         });
         services.AddScoped<INotificationHandler<AfterCommit<RoadmapPublishedDomainEvent>>, RoadmapCacheInvalidation>();
         services.AddScoped<INotificationHandler<AfterCommit<RoadmapVersionPublishedDomainEvent>>, RoadmapCacheInvalidation>();

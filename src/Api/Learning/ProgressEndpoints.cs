@@ -25,6 +25,9 @@ internal static class ProgressEndpoints
     /// </summary>
     public const long ImportSizeLimit = ImportProgressCommand.MaxTopics * ((LearningLimits.NoteMaxLength * 6L) + 512);
 
+    /// <summary>The output-cache policy of the progress listing (<see cref="ProgressReadCachePolicy"/>).</summary>
+    public const string CachePolicy = "progress";
+
     public static IEndpointRouteBuilder MapProgressEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/me/roadmaps/{slug}").WithTags("Learning").RequireAuthorization().WithNoStore();
@@ -32,6 +35,7 @@ internal static class ProgressEndpoints
         group.MapGet("/progress", GetProgress)
             .WithName("GetProgress")
             .WithSummary("Every live topic of the roadmap's current version with the learner's status, note, updatedAt and version.")
+            .CacheOutput(CachePolicy)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/progress/{topic}", UpdateProgress)

@@ -41,6 +41,18 @@ public sealed class RoadmapProgressSpec : Specification<TopicProgress>
     }
 }
 
+/// <summary>The id of a learner's newest progress event on a roadmap (null: none), one step down an index.</summary>
+public sealed class LastProgressEventIdSpec : Specification<ProgressEvent, long?>
+{
+    public LastProgressEventIdSpec(Guid learnerId, Guid roadmapId)
+    {
+        Query.Where(e => e.LearnerId == learnerId && e.RoadmapId == roadmapId)
+            .OrderByDescending(e => e.EventId)
+            .AsNoTracking();
+        Query.Select(e => (long?)e.EventId);
+    }
+}
+
 /// <summary>A learner's progress events on a roadmap, newest first, a page at a time (projected by the caller).</summary>
 public sealed class ProgressEventsSpec : Specification<ProgressEvent>
 {

@@ -13,7 +13,9 @@ using Roadmap.Application.Common.Serialization;
 using Roadmap.Application.Identity.Accounts.CreateAdmin;
 using Roadmap.Application.Identity.Accounts.SetUserRoles;
 using Roadmap.Application.Identity.Contracts;
+using Roadmap.Application.Learning.Contracts;
 using Roadmap.Domain.Common;
+using Roadmap.Domain.Learning;
 
 namespace Roadmap.Api.Tests.Cluster;
 
@@ -100,6 +102,28 @@ public sealed class RedisClusterTests : IAsyncLifetime
         after.StatusCode.Should().Be(HttpStatusCode.OK);
         after.Headers.ETag.Should().NotBe(before.Headers.ETag, "the change evicted the shared entry, so the second node read the new version");
         (await ReadJson(after)).GetProperty("title").GetString().Should().Be("Backend Developer, revised");
+    }
+
+    [Fact]
+    public async Task A_progress_write_through_one_node_is_in_the_next_read_through_the_other()
+    {
+        await using var first = Started();
+        await using var second = Started();
+        using var learner = await Register(first, Roles.Learner);
+        using var learnerOnSecond = Bearer(second, learner.Tokens.AccessToken);
+        const string path = "/api/me/roadmaps/backend-developer/progress";
+
+        (await learner.Client.GetAsync(path, Ct)).EnsureSuccessStatusCode();
+        var shared = await learnerOnSecond.GetAsync(path, Ct);
+        shared.Headers.Age.Should().NotBeNull("the second node found the entry the first one stored in Redis");
+        var topic = (await shared.Content.ReadFromJsonAsync<RoadmapProgressDto>(JsonDefaults.Options, Ct))!.Topics[0];
+
+        (await learnerOnSecond.PutAsJsonAsync($"{path}/{topic.Topic}", new { status = "Done" }, JsonDefaults.Options, Ct)).EnsureSuccessStatusCode();
+        var afterWrite = await learner.Client.GetAsync(path, Ct);
+
+        afterWrite.Headers.Age.Should().BeNull();
+        (await afterWrite.Content.ReadFromJsonAsync<RoadmapProgressDto>(JsonDefaults.Options, Ct))!.Topics[0]
+            .Should().BeEquivalentTo(new { topic.TopicId, Status = ProgressStatus.Done, Version = 1 }, "every read asks the database what the listing is built from");
     }
 
     [Fact]

@@ -101,6 +101,52 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
     }
 
     [Fact]
+    public async Task A_progress_listing_is_answered_again_from_the_cache_only_while_nothing_it_shows_changed_and_only_to_its_learner()
+    {
+        using var author = await SignIn(Roles.Author);
+        var slug = await Published(author);
+        using var learner = await SignIn();
+        using var other = await SignIn();
+        var path = $"/api/me/roadmaps/{slug}/progress";
+
+        var first = await learner.Client.GetAsync(path, Ct);
+        first.Headers.Age.Should().BeNull();
+        var again = await learner.Client.GetAsync(path, Ct);
+        again.Headers.Age.Should().NotBeNull("nothing changed, so the stored answer is served (an Age header)");
+        (await again.Content.ReadAsStringAsync(Ct)).Should().Be(await first.Content.ReadAsStringAsync(Ct));
+
+        var othersFirst = await other.Client.GetAsync(path, Ct);
+        othersFirst.Headers.Age.Should().BeNull("another learner never gets the first one's entry");
+        (await Put(other, slug, "a", new { status = "Done" })).EnsureSuccessStatusCode();
+        (await learner.Client.GetAsync(path, Ct)).Headers.Age.Should().NotBeNull("another learner's write changes nothing this learner sees");
+        (await Progress(other, slug)).Topics[0].Status.Should().Be(ProgressStatus.Done);
+
+        (await Put(learner, slug, "b", new { status = "InProgress", note = "reading" })).EnsureSuccessStatusCode();
+        var afterWrite = await learner.Client.GetAsync(path, Ct);
+        afterWrite.Headers.Age.Should().BeNull("the learner's write changed the listing");
+        (await Read<RoadmapProgressDto>(afterWrite)).Topics.Select(t => (t.Topic, t.Status, t.Version))
+            .Should().Equal(("a", ProgressStatus.NotStarted, 0), ("b", ProgressStatus.InProgress, 1), ("c", ProgressStatus.NotStarted, 0));
+        (await learner.Client.GetAsync(path, Ct)).Headers.Age.Should().NotBeNull();
+
+        // A new version of the roadmap changes what every learner sees, without any of them writing.
+        var document = TestDocuments.Small(slug);
+        document = document with { Sections = [document.Sections[0], document.Sections[1] with { Topics = [TestDocuments.Topic("c"), TestDocuments.Topic("d")] }] };
+        (await author.Client.PutAsJsonAsync($"/api/roadmaps/{slug}", document, Json, Ct)).EnsureSuccessStatusCode();
+        var newVersion = await learner.Client.GetAsync(path, Ct);
+        newVersion.Headers.Age.Should().BeNull();
+        var listing = await Read<RoadmapProgressDto>(newVersion);
+        listing.RoadmapVersion.Should().Be(2);
+        listing.Topics.Select(t => t.Topic).Should().Equal("a", "b", "c", "d");
+
+        for (var i = 0; i < 2; i++)
+        {
+            var missing = await learner.Client.GetAsync("/api/me/roadmaps/no-such-roadmap/progress", Ct);
+            missing.Headers.Age.Should().BeNull("a refusal is never stored");
+            await ShouldBeProblem(missing, HttpStatusCode.NotFound, "learning.roadmap_not_found");
+        }
+    }
+
+    [Fact]
     public async Task Marking_a_topic_done_appends_an_event_answers_the_version_as_ETag_and_follows_the_roadmap()
     {
         var slug = await Published();

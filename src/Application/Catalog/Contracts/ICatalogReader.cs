@@ -18,13 +18,18 @@ public interface ICatalogReader
     Task<IReadOnlyDictionary<Guid, RoadmapName>> GetRoadmapNamesAsync(IReadOnlyCollection<Guid> roadmapIds, CancellationToken cancellationToken);
 }
 
-/// <summary>A roadmap as another module sees it: its state, its live sections and its live topics, in roadmap order (section, then topic).</summary>
+/// <summary>
+/// A roadmap as another module sees it: its state, its live sections and its live topics, in roadmap order (section,
+/// then topic). <see cref="Revision"/> grows with every change of the roadmap, so what is built from an outline may be
+/// kept while it stays the same.
+/// </summary>
 public sealed record RoadmapOutline(
     Guid Id,
     string Slug,
     string Title,
     RoadmapStatus Status,
     int Version,
+    int Revision,
     IReadOnlyList<SectionOutline> Sections,
     IReadOnlyList<TopicOutline> Topics)
 {

@@ -64,7 +64,7 @@ internal sealed class CatalogReader(IReadRepository<LearningRoadmap> roadmaps, C
             .ThenBy(t => t.Order)
             .ToList();
         var sectionOutlines = sections.Values.OrderBy(s => s.Order).Select(s => new SectionOutline(s.Slug, s.Title)).ToList();
-        return new RoadmapOutline(roadmap.Id, roadmap.Slug, roadmap.Title, roadmap.Status, roadmap.Version, sectionOutlines, topics);
+        return new RoadmapOutline(roadmap.Id, roadmap.Slug, roadmap.Title, roadmap.Status, roadmap.Version, roadmap.Revision, sectionOutlines, topics);
     }
 
     /// <summary>This node's outlines by slug, each with its revision; an older one never replaces a newer one.</summary>
