@@ -91,6 +91,8 @@ internal sealed partial class RecalculatePendingStatsJob(
                 break;
             }
 
+            var round = Stopwatch.StartNew();
+
             // The round in one transaction of its own scope: a few queries per roadmap however many learners.
             await using var scope = scopes.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RecalculateStatsBatchCommand(pending), cancellationToken);
@@ -100,6 +102,11 @@ internal sealed partial class RecalculatePendingStatsJob(
             }
 
             recalculated += pending.Count;
+            if (pending.Sum(p => p.MarkIds.Count) < options.Value.MarksPerRound && options.Value.RoundGap > round.Elapsed)
+            {
+                // No backlog: let the changes written meanwhile gather, so each learner is rebuilt once for all of them.
+                await Task.Delay(options.Value.RoundGap - round.Elapsed, cancellationToken);
+            }
         }
 
         return recalculated;

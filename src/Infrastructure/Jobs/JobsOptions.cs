@@ -27,6 +27,14 @@ public sealed class JobsOptions
     public int StatsMarksPerRound { get; set; } = 1_000;
 
     /// <summary>
+    /// After a round that found fewer marks than <see cref="StatsMarksPerRound"/> (no backlog), the drain starts its
+    /// next round this long after the last one began, so that the changes written meanwhile are coalesced: a learner
+    /// writing ten times in that time is rebuilt once, not ten times. It adds at most this much to how fresh stats are.
+    /// 0 drains round after round.
+    /// </summary>
+    public int StatsRoundGapMilliseconds { get; set; } = 250;
+
+    /// <summary>
     /// PostgreSQL job storage: how long a distributed lock may be held before another node takes it as a dead node's
     /// (Hangfire.PostgreSql's <c>DistributedLockTimeout</c>, 10 minutes by default there). Locks are not renewed while
     /// held, so a drain lets go of its lock well before this (<see cref="LockHoldAtMost"/>).
@@ -52,6 +60,8 @@ public sealed class JobsOptions
     internal TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(1, PollIntervalSeconds));
 
     internal int MarksPerRound => Math.Clamp(StatsMarksPerRound, 1, 5_000);
+
+    internal TimeSpan RoundGap => TimeSpan.FromMilliseconds(Math.Clamp(StatsRoundGapMilliseconds, 0, 5_000));
 
     internal TimeSpan QueuePollInterval => TimeSpan.FromMilliseconds(Math.Clamp(QueuePollMilliseconds, 50, 60_000));
 }

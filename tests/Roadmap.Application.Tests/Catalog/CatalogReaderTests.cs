@@ -42,8 +42,8 @@ public class CatalogReaderTests
     public void An_older_outline_never_replaces_a_newer_one()
     {
         var outlines = new CatalogReader.Outlines();
-        var newer = new Roadmap.Application.Catalog.Contracts.RoadmapOutline(Guid.NewGuid(), "a", "A", RoadmapStatus.Published, 2, [], []);
-        var older = newer with { Version = 1 };
+        var newer = new Roadmap.Application.Catalog.Contracts.RoadmapOutline(Guid.NewGuid(), "a", "A", RoadmapStatus.Published, 2, 5, [], []);
+        var older = newer with { Version = 1, Revision = 4 };
 
         outlines.Keep("a", 5, newer);
         outlines.Keep("a", 4, older);

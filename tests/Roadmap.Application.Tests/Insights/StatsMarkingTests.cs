@@ -132,7 +132,7 @@ public class StatsMarkingTests
 
     private sealed class OneRoadmap : ICatalogReader
     {
-        private static readonly RoadmapOutline Known = new(RoadmapId, "known", "Known", RoadmapStatus.Published, 1, [], []);
+        private static readonly RoadmapOutline Known = new(RoadmapId, "known", "Known", RoadmapStatus.Published, 1, 1, [], []);
 
         public Task<RoadmapOutline?> GetRoadmapOutlineAsync(string slug, CancellationToken cancellationToken) =>
             Task.FromResult(slug == Known.Slug ? Known : null);

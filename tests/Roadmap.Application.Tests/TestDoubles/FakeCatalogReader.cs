@@ -18,7 +18,7 @@ internal sealed class FakeCatalogReader(params RoadmapOutline[] outlines) : ICat
 
     /// <summary>A published roadmap of live topics, each named <c>"slug"</c> or <c>"slug:former:…"</c> with its former slugs.</summary>
     public static RoadmapOutline Outline(string slug, params string[] topics) =>
-        new(Guid.NewGuid(), slug, $"Roadmap {slug}", RoadmapStatus.Published, 1, [new SectionOutline("basics", "Basics")], [.. topics.Select(Topic)]);
+        new(Guid.NewGuid(), slug, $"Roadmap {slug}", RoadmapStatus.Published, 1, 1, [new SectionOutline("basics", "Basics")], [.. topics.Select(Topic)]);
 
     private static TopicOutline Topic(string names, int order)
     {
