@@ -8,8 +8,8 @@ namespace Roadmap.Api.Learning;
 
 /// <summary>
 /// Output caching of a learner's progress listing, for that learner alone. Each read first asks the database what the
-/// listing is built from (<see cref="GetProgressRevisionQuery"/>: the roadmap's revision and the learner's newest
-/// progress event on it, two small indexed queries) and keys the entry by the learner and those two numbers. An answer
+/// listing is built from (<see cref="GetProgressRevisionQuery"/>: the roadmap's revision and the count of the learner's
+/// progress events on it, two small indexed queries) and keys the entry by the learner and those two numbers. An answer
 /// is served again only while the database still shows the same numbers, so a write through any node is seen by the
 /// next read through any node. A read racing a write may store the newer listing under the older numbers: that key is
 /// never looked up again, since the database already shows the newer ones. Unknown roadmaps and other refusals are
@@ -49,7 +49,7 @@ internal sealed class ProgressReadCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.VaryByValues["learner"] = learner.ToString("N");
         context.CacheVaryByRules.VaryByValues["revision"] = string.Create(
-            CultureInfo.InvariantCulture, $"{revision.Value.RoadmapRevision}.{revision.Value.LastEventId}");
+            CultureInfo.InvariantCulture, $"{revision.Value.RoadmapRevision}.{revision.Value.Events}");
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -41,16 +41,11 @@ public sealed class RoadmapProgressSpec : Specification<TopicProgress>
     }
 }
 
-/// <summary>The id of a learner's newest progress event on a roadmap (null: none), one step down an index.</summary>
-public sealed class LastProgressEventIdSpec : Specification<ProgressEvent, long?>
+/// <summary>A learner's progress events on a roadmap (counted by the caller).</summary>
+public sealed class LearnerRoadmapEventsSpec : Specification<ProgressEvent>
 {
-    public LastProgressEventIdSpec(Guid learnerId, Guid roadmapId)
-    {
-        Query.Where(e => e.LearnerId == learnerId && e.RoadmapId == roadmapId)
-            .OrderByDescending(e => e.EventId)
-            .AsNoTracking();
-        Query.Select(e => (long?)e.EventId);
-    }
+    public LearnerRoadmapEventsSpec(Guid learnerId, Guid roadmapId) =>
+        Query.Where(e => e.LearnerId == learnerId && e.RoadmapId == roadmapId).AsNoTracking();
 }
 
 /// <summary>A learner's progress events on a roadmap, newest first, a page at a time (projected by the caller).</summary>

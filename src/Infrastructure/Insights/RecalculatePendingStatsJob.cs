@@ -102,10 +102,12 @@ internal sealed partial class RecalculatePendingStatsJob(
             }
 
             recalculated += pending.Count;
-            if (pending.Sum(p => p.MarkIds.Count) < options.Value.MarksPerRound && options.Value.RoundGap > round.Elapsed)
+            var pause = options.Value.RoundGap - round.Elapsed;
+            if (pending.Sum(p => p.MarkIds.Count) < options.Value.MarksPerRound && pause > TimeSpan.Zero)
             {
                 // No backlog: let the changes written meanwhile gather, so each learner is rebuilt once for all of them.
-                await Task.Delay(options.Value.RoundGap - round.Elapsed, cancellationToken);
+                // Stopping meanwhile ends the drain (the loop's condition), its marks kept for the next one.
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
 
