@@ -20,15 +20,9 @@ internal sealed class CatalogReadCachePolicy(RoadmapRevisions revisions) : IOutp
         ArgumentNullException.ThrowIfNull(context);
         // Authors and Admins always read the database: they edit with the ETags they read, so theirs must be current.
         var cacheable = HttpMethods.IsGet(context.HttpContext.Request.Method) && !context.HttpContext.User.CanSeeDrafts();
-        context.EnableOutputCaching = true;
-        context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
-        // No request coalescing: a waiting request must never receive the answer computed for another caller.
-        context.AllowLocking = false;
+        OutputCacheRules.Begin(context, cacheable);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
-        // Keyed by path and revision only: neither endpoint reads the query, and a client varying the query string or
-        // the Host header must not be able to fill the (possibly shared) store with copies.
-        context.CacheVaryByRules.VaryByHost = false;
+        // Keyed by path and revision only (neither endpoint reads the query string).
         if (Slug(context) is { } slug)
         {
             context.CacheVaryByRules.VaryByValues["revision"] = revisions.Latest(slug).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -42,8 +36,7 @@ internal sealed class CatalogReadCachePolicy(RoadmapRevisions revisions) : IOutp
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        if (!OutputCacheRules.MayStore(context.HttpContext.Response))
         {
             context.AllowCacheStorage = false;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.OutputCaching;
+using Roadmap.Api.Common;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Learning.Progress.GetProgressRevision;
 
@@ -24,11 +25,7 @@ internal sealed class ProgressReadCachePolicy : IOutputCachePolicy
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
-        context.EnableOutputCaching = true;
-        context.AllowCacheLookup = false;
-        context.AllowCacheStorage = false;
-        // No request coalescing: a waiting request must never receive the answer computed for another caller.
-        context.AllowLocking = false;
+        OutputCacheRules.Begin(context, cacheable: false);
         if (!HttpMethods.IsGet(http.Request.Method)
             || http.GetRouteValue("slug") is not string slug
             || http.RequestServices.GetRequiredService<ICurrentUser>().Id is not { } learner)
@@ -46,7 +43,6 @@ internal sealed class ProgressReadCachePolicy : IOutputCachePolicy
         context.AllowCacheStorage = true;
         context.ResponseExpirationTimeSpan = Lifetime;
         // Keyed by path, learner and revision only: the endpoint reads no query string or header.
-        context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.VaryByValues["learner"] = learner.ToString("N");
         context.CacheVaryByRules.VaryByValues["revision"] = string.Create(
             CultureInfo.InvariantCulture, $"{revision.Value.RoadmapRevision}.{revision.Value.Events}");
@@ -57,12 +53,7 @@ internal sealed class ProgressReadCachePolicy : IOutputCachePolicy
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
-        {
-            context.AllowCacheStorage = false;
-        }
-
+        context.AllowCacheStorage &= OutputCacheRules.MayStore(context.HttpContext.Response);
         return ValueTask.CompletedTask;
     }
 }
