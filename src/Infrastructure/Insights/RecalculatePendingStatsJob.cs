@@ -44,11 +44,14 @@ internal sealed partial class RecalculatePendingStatsJob(
     /// Drains under the lock, then, once it is released, looks for marks once more: a drain that found the lock taken
     /// returned at once, counting on this one for the marks it was enqueued for, and they may have been committed
     /// after this one's last read. If some are left, it drains again, unless someone took the lock meanwhile: that
-    /// one reads marks only after taking it, so it sees them. No wake-up is lost that way.
+    /// one reads marks only after taking it, so it sees them. No wake-up is lost that way. The pause between rounds
+    /// without a backlog is spent without the lock, so a drain waiting its turn (<see cref="RunInTurnAsync"/>) is not
+    /// kept waiting by a steady trickle of writes.
     /// </summary>
     private async Task DrainAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         var recalculated = 0;
+        var pause = TimeSpan.Zero;
         do
         {
             using (var held = StorageLock.TryAcquire(storage, Lock, wait))
@@ -64,12 +67,19 @@ internal sealed partial class RecalculatePendingStatsJob(
                     break;
                 }
 
-                recalculated += await DrainHeldAsync(cancellationToken);
+                (var count, pause) = await DrainHeldAsync(cancellationToken);
+                recalculated += count;
             }
 
             wait = TimeSpan.Zero;
+            if (pause > TimeSpan.Zero)
+            {
+                // No backlog: let the changes written meanwhile gather, so each learner is rebuilt once for all of them.
+                // Stopping meanwhile ends the drain, its marks kept for the next one.
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
-        while (await PendingAsync(1, cancellationToken) is { Count: > 0 });
+        while (!cancellationToken.IsCancellationRequested && (pause > TimeSpan.Zero || await PendingAsync(1, cancellationToken) is { Count: > 0 }));
 
         if (recalculated > 0)
         {
@@ -77,7 +87,11 @@ internal sealed partial class RecalculatePendingStatsJob(
         }
     }
 
-    private async Task<int> DrainHeldAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Rounds under the lock until no mark is left, the hold's time is up, or a round without a backlog ends early
+    /// enough to leave a pause before the next (returned, to be waited without the lock).
+    /// </summary>
+    private async Task<(int Recalculated, TimeSpan Pause)> DrainHeldAsync(CancellationToken cancellationToken)
     {
         var recalculated = 0;
         var holding = Stopwatch.StartNew();
@@ -105,13 +119,11 @@ internal sealed partial class RecalculatePendingStatsJob(
             var pause = options.Value.RoundGap - round.Elapsed;
             if (pending.Sum(p => p.MarkIds.Count) < options.Value.MarksPerRound && pause > TimeSpan.Zero)
             {
-                // No backlog: let the changes written meanwhile gather, so each learner is rebuilt once for all of them.
-                // Stopping meanwhile ends the drain (the loop's condition), its marks kept for the next one.
-                await Task.Delay(pause, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                return (recalculated, pause);
             }
         }
 
-        return recalculated;
+        return (recalculated, TimeSpan.Zero);
     }
 
     private async Task<IReadOnlyList<PendingStats>> PendingAsync(int maxMarks, CancellationToken cancellationToken)
