@@ -12,7 +12,6 @@ internal sealed class LearnerRoadmapStatsConfiguration : IEntityTypeConfiguratio
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasIndex(s => new { s.LearnerId, s.RoadmapId }).IsUnique();
-        builder.HasIndex(s => s.RoadmapId);
 
         // The leaderboards' orders (every key descending, so read backwards): by completion, and by streak from a recent last active date.
         builder.HasIndex(s => new { s.RoadmapId, s.PercentComplete, s.Done, s.LearnerId });

@@ -447,8 +447,6 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RoadmapId");
-
                     b.HasIndex("LearnerId", "RoadmapId")
                         .IsUnique();
 

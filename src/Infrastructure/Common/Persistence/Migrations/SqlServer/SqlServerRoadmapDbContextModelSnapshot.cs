@@ -448,8 +448,6 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RoadmapId");
-
                     b.HasIndex("LearnerId", "RoadmapId")
                         .IsUnique();
 

@@ -438,8 +438,6 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RoadmapId");
-
                     b.HasIndex("LearnerId", "RoadmapId")
                         .IsUnique();
 
