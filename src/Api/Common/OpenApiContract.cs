@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -35,8 +36,8 @@ internal static class OpenApiContract
     public static IServiceCollection AddOpenApiContract(this IServiceCollection services) =>
         services.AddOpenApi(o =>
         {
-            // Strings and times are read by converters (NUL refused, times written as UTC), which hide their type from the
-            // schema exporter.
+            // Strings, times and enums are read by converters (NUL refused, times written as UTC, enums by name), which hide
+            // their type from the schema exporter.
             o.AddSchemaTransformer((schema, context, _) =>
             {
                 if (context.JsonTypeInfo.Type == typeof(string))
@@ -54,6 +55,15 @@ internal static class OpenApiContract
                 else if (context.JsonTypeInfo.ElementType == typeof(string))
                 {
                     schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+                }
+                else if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) is { IsEnum: true } enumType)
+                {
+                    // Enums are read by name only (JsonDefaults), a converter the exporter does not know either.
+                    schema.Enum = [.. Enum.GetNames(enumType).Select(n => (JsonNode)JsonValue.Create(n))];
+                    if (enumType != context.JsonTypeInfo.Type)
+                    {
+                        schema.Enum.Add(null!);
+                    }
                 }
 
                 return Task.CompletedTask;

@@ -25,6 +25,9 @@ internal static class ProgressEndpoints
     /// </summary>
     public const long ImportSizeLimit = ImportProgressCommand.MaxTopics * ((LearningLimits.NoteMaxLength * 6L) + 512);
 
+    /// <summary>The largest batch: as many items as allowed, each with a note of the longest, written as escapes.</summary>
+    public const long BatchSizeLimit = UpdateProgressBatchCommand.MaxItems * ((LearningLimits.NoteMaxLength * 6L) + 512);
+
     /// <summary>The output-cache policy of the progress listing (<see cref="ProgressReadCachePolicy"/>).</summary>
     public const string CachePolicy = "progress";
 
@@ -52,6 +55,7 @@ internal static class ProgressEndpoints
             .WithName("UpdateProgressBatch")
             .WithSummary("Sets the progress of 1-500 distinct topics at once, all or nothing: one bad item (errors keyed items[i].topic, " +
                 ".status or .note) changes nothing. Answers how many changed and each topic's progress with its event.")
+            .WithRequestSizeLimit(BatchSizeLimit)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -29,6 +29,8 @@ public sealed class OpenApiTests(SqliteApiFactory factory) : ApiTestBase<SqliteA
         var schemas = document.GetProperty("components").GetProperty("schemas");
         schemas.GetProperty("UserProfileDto").GetProperty("properties").GetProperty("email").GetProperty("type").GetString().Should().Be("string");
         schemas.GetProperty("UserProfileDto").GetProperty("properties").GetProperty("roles").GetProperty("items").GetProperty("type").GetString().Should().Be("string");
+        schemas.GetProperty("ProgressStatus").GetProperty("enum").EnumerateArray().Select(v => v.GetString())
+            .Should().Equal("NotStarted", "InProgress", "Done", "Skipped");
         document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().Should().Be("bearer");
         document.GetProperty("paths").GetProperty("/api/me").GetProperty("get").TryGetProperty("security", out _).Should().BeTrue();
         document.GetProperty("paths").GetProperty("/api/auth/login").GetProperty("post").GetProperty("security").GetArrayLength().Should().Be(0, "anonymous");

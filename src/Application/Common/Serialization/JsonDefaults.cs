@@ -21,11 +21,49 @@ public static class JsonDefaults
         options.AllowDuplicateProperties = false;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 
-        // Integers are refused for enums: "kind": 7 is a client mistake, not a hidden value.
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        // Enums by one name each: "kind": 7 is a client mistake, not a hidden value.
+        options.Converters.Add(new StrictEnumConverterFactory());
         options.Converters.Add(new UtcDateTimeOffsetConverter());
         options.Converters.Add(new NoNulStringConverter());
         return options;
+    }
+
+    /// <summary>
+    /// Enums read and written as their names, read in any case. Unlike <see cref="JsonStringEnumConverter"/>, a value
+    /// must be exactly one declared name: no number, no padding, and no comma-separated list (which that converter reads
+    /// as a combination of flags: "InProgress, Done" would become Skipped, a status nobody sent).
+    /// </summary>
+    private sealed class StrictEnumConverterFactory : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(StrictEnumConverter<>).MakeGenericType(typeToConvert))!;
+    }
+
+    private sealed class StrictEnumConverter<T> : JsonConverter<T>
+        where T : struct, Enum
+    {
+        private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(v => v.ToString(), StringComparer.OrdinalIgnoreCase);
+
+        // A JsonException without a message: the serializer words it with the value's path.
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && ByName.TryGetValue(reader.GetString()!, out var value) ? value : throw new JsonException();
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStringValue(value.ToString());
+        }
+
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ByName.TryGetValue(reader.GetString()!, out var value) ? value : throw new JsonException();
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WritePropertyName(value.ToString());
+        }
     }
 
     /// <summary>
