@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,7 +31,15 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
                 {
                     Detail = "The request body is not valid JSON for this endpoint.",
                 }
-                : new ProblemDetails { Detail = Describe(bad) };
+                : FailedBinding().Match(bad.Message) is { Success: true } binding
+                    ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                    {
+                        [binding.Groups["name"].Value] = [Expected(binding.Groups["type"].Value)],
+                    })
+                    {
+                        Detail = "A parameter has a value of the wrong type.",
+                    }
+                    : new ProblemDetails { Detail = Describe(bad) };
             problem.Status = bad.StatusCode;
         }
         else if (IsDatabaseUnavailable(exception))
@@ -91,7 +100,22 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
         return false;
     }
 
-    /// <summary>The framework's words where they help the client ("Failed to bind parameter ... from 'abc'"), ours where they would only expose internals.</summary>
+    /// <summary>The framework's words for a query, route or header value its parameter's type cannot hold.</summary>
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[^"]+)" from ".*"\.$""", RegexOptions.Singleline)]
+    private static partial Regex FailedBinding();
+
+    /// <summary>What the parameter takes, in the client's terms rather than .NET's type names.</summary>
+    private static string Expected(string type) => type.TrimEnd('?') switch
+    {
+        "int" => "A whole number from -2147483648 to 2147483647.",
+        "long" => "A whole number.",
+        "Guid" => "An id (a GUID).",
+        "DateOnly" => "A date (YYYY-MM-DD).",
+        "bool" => "true or false.",
+        _ => "The value has the wrong type.",
+    };
+
+    /// <summary>The framework's words where they help the client, ours where they would only expose internals.</summary>
     private static string Describe(BadHttpRequestException bad) => bad switch
     {
         { StatusCode: StatusCodes.Status413PayloadTooLarge } => "The request body is too large.",

@@ -1,12 +1,14 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
 
 namespace Roadmap.Api.Common;
 
 /// <summary>
-/// Reads enums in the query string as strictly as JSON bodies read them: a name of the enum, nothing else. The
-/// framework's binder would also take <c>1</c>, <c>-0</c> or <c>Draft,Published</c>; those are a 400 here, before the
-/// endpoint runs. Applies to every endpoint whose handler takes an enum from the query.
+/// Reads enums in the query string as JSON bodies read them: a name of the enum in any case, nothing else. The
+/// framework's binder would also take <c>1</c>, <c>-0</c> or <c>Draft,Published</c>, and refuse <c>streak</c> for
+/// <c>Streak</c>; here the first are a 400 before the endpoint runs, and a name in another case is handed to the
+/// binder as declared. Applies to every endpoint whose handler takes an enum from the query.
 /// </summary>
 internal sealed class StrictEnumQueryMiddleware(RequestDelegate next)
 {
@@ -15,6 +17,7 @@ internal sealed class StrictEnumQueryMiddleware(RequestDelegate next)
         if (context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is { } handler && context.Request.QueryString.HasValue)
         {
             Dictionary<string, string[]>? errors = null;
+            Dictionary<string, StringValues>? declared = null;
             foreach (var parameter in handler.GetParameters())
             {
                 var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
@@ -25,12 +28,15 @@ internal sealed class StrictEnumQueryMiddleware(RequestDelegate next)
                 }
 
                 var name = parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name!;
-                foreach (var value in context.Request.Query[name])
+                var values = context.Request.Query[name];
+                var names = values.Select(v => Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, v, StringComparison.OrdinalIgnoreCase))).ToArray();
+                if (names.Any(n => n is null))
                 {
-                    if (value is null || !Enum.GetNames(type).Contains(value, StringComparer.OrdinalIgnoreCase))
-                    {
-                        (errors ??= [])[name] = [$"One of: {string.Join(", ", Enum.GetNames(type))}."];
-                    }
+                    (errors ??= [])[name] = [$"One of: {string.Join(", ", Enum.GetNames(type))}."];
+                }
+                else if (!names.SequenceEqual(values, StringComparer.Ordinal))
+                {
+                    (declared ??= context.Request.Query.ToDictionary(q => q.Key, q => q.Value, StringComparer.OrdinalIgnoreCase))[name] = names;
                 }
             }
 
@@ -38,6 +44,11 @@ internal sealed class StrictEnumQueryMiddleware(RequestDelegate next)
             {
                 return Results.ValidationProblem(errors, detail: "A query parameter has a value this endpoint does not know.")
                     .ExecuteAsync(context);
+            }
+
+            if (declared is not null)
+            {
+                context.Request.Query = new QueryCollection(declared);
             }
         }
 

@@ -153,6 +153,7 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
         (await anonymous.GetAsync($"/api/roadmaps/{slug}/insights", Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         var missing = await author.Client.GetAsync("/api/roadmaps/no-such-roadmap/insights", Ct);
         missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await author.Client.GetAsync("/api/roadmaps/%20/insights", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await ReadJson(missing)).GetProperty("code").GetString().Should().Be("insights.roadmap_not_found");
     }
 

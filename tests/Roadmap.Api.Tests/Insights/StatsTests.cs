@@ -177,6 +177,7 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
         using var anonymous = Client();
 
         (await learner.Client.GetAsync("/api/me/roadmaps/no-such-roadmap/stats", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await learner.Client.GetAsync("/api/me/roadmaps/%20/stats", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound, "a blank slug names no roadmap, as in Learning");
         (await learner.Client.GetAsync($"/api/me/roadmaps/{draft}/stats", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await anonymous.GetAsync($"/api/me/roadmaps/{draft}/stats", Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }

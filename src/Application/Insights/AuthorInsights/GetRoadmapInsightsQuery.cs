@@ -1,4 +1,3 @@
-using FluentValidation;
 using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
@@ -15,11 +14,6 @@ namespace Roadmap.Application.Insights.AuthorInsights;
 /// by the job; never computed on the request path.
 /// </summary>
 public sealed record GetRoadmapInsightsQuery(string Roadmap) : IQuery<Result<RoadmapInsightsDto>>;
-
-internal sealed class GetRoadmapInsightsQueryValidator : AbstractValidator<GetRoadmapInsightsQuery>
-{
-    public GetRoadmapInsightsQueryValidator() => RuleFor(q => q.Roadmap).NotEmpty();
-}
 
 internal sealed class GetRoadmapInsightsQueryHandler(ICatalogReader catalog, IReadRepository<RoadmapInsights> insights, IMapper mapper)
     : IRequestHandler<GetRoadmapInsightsQuery, Result<RoadmapInsightsDto>>

@@ -24,7 +24,6 @@ internal sealed class GetLeaderboardQueryValidator : AbstractValidator<GetLeader
 {
     public GetLeaderboardQueryValidator()
     {
-        RuleFor(q => q.Roadmap).NotEmpty();
         RuleFor(q => q.By).IsInEnum();
         RuleFor(q => q.Limit).InclusiveBetween(1, GetLeaderboardQuery.MaxLimit);
     }

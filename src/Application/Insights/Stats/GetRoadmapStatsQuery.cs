@@ -1,4 +1,3 @@
-using FluentValidation;
 using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
@@ -13,11 +12,6 @@ namespace Roadmap.Application.Insights.Stats;
 
 /// <summary>The signed-in learner's stats on a published or archived roadmap, as of now.</summary>
 public sealed record GetRoadmapStatsQuery(string Roadmap) : IQuery<Result<RoadmapStatsDto>>;
-
-internal sealed class GetRoadmapStatsQueryValidator : AbstractValidator<GetRoadmapStatsQuery>
-{
-    public GetRoadmapStatsQueryValidator() => RuleFor(q => q.Roadmap).NotEmpty();
-}
 
 internal sealed class GetRoadmapStatsQueryHandler(
     ICatalogReader catalog,
