@@ -15,6 +15,11 @@ public static class UserProfileRules
     /// <summary>The longest password or refresh token a sign-in accepts (longer ones cannot be right).</summary>
     public const int CredentialMaxLength = 256;
 
+    /// <summary>The zones' ids as the system lists them, found in any case (a zone found by id keeps the case it was asked in).</summary>
+    private static readonly Lazy<Dictionary<string, string>> SystemZoneIds = new(() =>
+        TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append(TimeZoneInfo.Utc.Id).Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(id => id, StringComparer.OrdinalIgnoreCase));
+
     /// <summary>
     /// False when the text holds control characters or bidirectional overrides, which let one user's name
     /// disguise itself or others' on a shared page (a leaderboard).
@@ -22,6 +27,12 @@ public static class UserProfileRules
     public static bool IsPrintable(string? text) =>
         text is null || !text.Any(c => char.IsControl(c)
             || c is '\u061C' or '\u200E' or '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+
+    /// <summary>
+    /// A known zone's id as the time-zone database writes it (<c>europe/berlin</c> is <c>Europe/Berlin</c>), so a profile
+    /// shows the zone its days are counted in; any other text as it is.
+    /// </summary>
+    public static string CanonicalTimeZone(string id) => SystemZoneIds.Value.GetValueOrDefault(id, id);
 
     /// <summary>True for an IANA time zone id this system knows (<c>Europe/Berlin</c>, <c>UTC</c>).</summary>
     public static bool IsKnownTimeZone(string? id) =>

@@ -12,6 +12,6 @@ internal sealed class RegisterUserCommandHandler(IUserAccounts accounts) : IRequ
             request.Email.Trim(),
             request.Password,
             request.DisplayName.Trim(),
-            request.TimeZone ?? UserProfileRules.DefaultTimeZone,
+            UserProfileRules.CanonicalTimeZone(request.TimeZone ?? UserProfileRules.DefaultTimeZone),
             cancellationToken);
 }

@@ -3,6 +3,7 @@ using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Application.Identity.Tokens;
 using Roadmap.Domain.Common;
+using Roadmap.Domain.Identity;
 
 namespace Roadmap.Application.Identity.Accounts.UpdateMyProfile;
 
@@ -16,7 +17,8 @@ internal sealed class UpdateMyProfileCommandHandler(IUserAccounts accounts, ICur
             return IdentityErrors.NotSignedIn;
         }
 
-        var updated = await accounts.UpdateProfileAsync(id, request.DisplayName?.Trim(), request.TimeZone, request.ShowOnLeaderboard, cancellationToken);
+        var updated = await accounts.UpdateProfileAsync(
+            id, request.DisplayName?.Trim(), request.TimeZone is { } zone ? UserProfileRules.CanonicalTimeZone(zone) : null, request.ShowOnLeaderboard, cancellationToken);
         if (updated.IsSuccess && request.TimeZone is not null)
         {
             // Days (stats, streaks) are counted in the zone: whoever counts them recalculates, in this transaction.
