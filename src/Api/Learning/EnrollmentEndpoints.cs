@@ -4,12 +4,13 @@ using Roadmap.Api.Common;
 using Roadmap.Application.Common.Paging;
 using Roadmap.Application.Learning.Contracts;
 using Roadmap.Application.Learning.Enrollments.FollowRoadmap;
+using Roadmap.Application.Learning.Enrollments.GetEnrollment;
 using Roadmap.Application.Learning.Enrollments.LeaveRoadmap;
 using Roadmap.Application.Learning.Enrollments.ListEnrollments;
 
 namespace Roadmap.Api.Learning;
 
-/// <summary>The roadmaps the signed-in learner follows: follow, list, leave.</summary>
+/// <summary>The roadmaps the signed-in learner follows: follow, list, read one, leave.</summary>
 internal static class EnrollmentEndpoints
 {
     public static IEndpointRouteBuilder MapEnrollmentEndpoints(this IEndpointRouteBuilder app)
@@ -27,6 +28,11 @@ internal static class EnrollmentEndpoints
             .WithName("ListEnrollments")
             .WithSummary("The roadmaps the learner follows, most recently followed first, a page at a time.")
             .ProducesValidationProblem();
+
+        group.MapGet("/{slug}", Get)
+            .WithName("GetEnrollment")
+            .WithSummary("The learner's following of one roadmap (where a follow's Location points): when followed and last active; 404 when not followed.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapDelete("/{slug}", Leave)
             .WithName("LeaveRoadmap")
@@ -55,6 +61,12 @@ internal static class EnrollmentEndpoints
         IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = IPagedRequest.DefaultPageSize)
     {
         var result = await mediator.Send(new ListEnrollmentsQuery(page, pageSize), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<EnrollmentListItemDto>, ProblemHttpResult>> Get(string slug, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new GetEnrollmentQuery(slug), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 

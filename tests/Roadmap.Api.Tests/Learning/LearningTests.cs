@@ -35,6 +35,8 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
         first.Headers.Location!.OriginalString.Should().Be($"/api/me/enrollments/{slug}");
         var enrollment = await Read<EnrollmentDto>(first);
         enrollment.Should().BeEquivalentTo(new { RoadmapSlug = slug, RoadmapTitle = "Test roadmap" });
+        (await Read<EnrollmentListItemDto>(await learner.Client.GetAsync(first.Headers.Location, Ct))).Should().BeEquivalentTo(
+            new EnrollmentListItemDto(slug, "Test roadmap", enrollment.EnrolledAt, null), "the Location names the enrollment");
 
         var again = await learner.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct);
         again.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -47,6 +49,7 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
         (await learner.Client.DeleteAsync($"/api/me/enrollments/{slug}", Ct)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await Read<PagedList<EnrollmentListItemDto>>(await learner.Client.GetAsync("/api/me/enrollments", Ct))).Items.Should().BeEmpty();
         await ShouldBeProblem(await learner.Client.DeleteAsync($"/api/me/enrollments/{slug}", Ct), HttpStatusCode.NotFound, "learning.not_following");
+        await ShouldBeProblem(await learner.Client.GetAsync($"/api/me/enrollments/{slug}", Ct), HttpStatusCode.NotFound, "learning.not_following");
 
         (await learner.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
         (await Read<PagedList<EnrollmentListItemDto>>(await learner.Client.GetAsync("/api/me/enrollments?page=1&pageSize=5", Ct))).Items
