@@ -213,6 +213,8 @@ public abstract class ProgressExportImportTests<TFactory>(TFactory factory) : Ap
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","updatedAt":"2026-01-01T00:00:00Z"},{"topic":"b","status":"Finished","updatedAt":"2026-01-01T00:00:00Z"}]}""", null)]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":2,"updatedAt":"2026-01-01T00:00:00Z"}]}""", null)]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done"}]}""", "topics[0].updatedAt")]
+    [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","updatedAt":"2026-01-01T00:00:00"}]}""", "topics[0].updatedAt")]
+    [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","updatedAt":"2026-01-01"}]}""", "topics[0].updatedAt")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","updatedAt":"2100-01-01T00:00:00Z"}]}""", "topics[0].updatedAt")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","note":"LONG","updatedAt":"2026-01-01T00:00:00Z"}]}""", "topics[0].note")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","updatedAt":"2026-01-01T00:00:00Z","done":true}]}""", null)]

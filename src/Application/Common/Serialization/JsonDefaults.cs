@@ -88,11 +88,19 @@ public static class JsonDefaults
         }
     }
 
-    /// <summary>Writes every time as UTC with a trailing Z (<c>2026-11-22T10:00:00Z</c>).</summary>
+    /// <summary>
+    /// Reads a time only with its offset (<c>Z</c> or <c>+01:00</c>): without one it would be taken in the server's own
+    /// zone, which a client cannot know. Writes every time as UTC with a trailing Z (<c>2026-11-22T10:00:00Z</c>).
+    /// </summary>
     private sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.GetDateTimeOffset();
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var value = reader.GetDateTimeOffset();
+            var text = reader.GetString()!;
+            var withOffset = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+            return withOffset ? value : throw new JsonException();
+        }
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
         {
