@@ -84,7 +84,7 @@ internal static class RoadmapAuthoringEndpoints
         }
 
         var result = await mediator.Send(
-            new ImportRoadmapCommand(document, RouteSlug: slug, ExpectedRevision: ifMatch.Revision, MustExist: ifMatch.MustExist), cancellationToken);
+            new ImportRoadmapCommand(document, RouteSlug: slug, ExpectedRevisions: ifMatch.Revisions, MustExist: ifMatch.MustExist), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error.ToProblem();

@@ -18,8 +18,9 @@ internal static class EntityTags
 
     /// <summary>
     /// What an <c>If-Match</c> header asks of the resource <paramref name="name"/>: nothing (no header), that it exists
-    /// (<c>*</c>), or that it is at one revision. A header naming no revision of this resource (another resource's
-    /// tag, a weak or malformed tag, several revisions) can never hold: <see cref="IfMatch.Impossible"/>.
+    /// (<c>*</c>), or that it is at one of the revisions its tags name (RFC 9110: any tag of the list may match). Tags
+    /// that name no revision of this resource (another resource's, weak or malformed ones) match nothing; a header of
+    /// only such tags can never hold: <see cref="IfMatch.Impossible"/>.
     /// </summary>
     public static IfMatch ParseIfMatch(HttpRequest request, string name)
     {
@@ -33,22 +34,21 @@ internal static class EntityTags
         var tags = header.Split(',').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
         if (tags.Contains("*"))
         {
-            return new IfMatch(MustExist: true, Revision: null, Impossible: false);
+            return new IfMatch(MustExist: true, Revisions: null, Impossible: false);
         }
 
         var prefix = $"\"{name}.";
         var revisions = tags
             .Where(t => t.StartsWith(prefix, StringComparison.Ordinal) && t.EndsWith('"'))
-            .Select(t => int.TryParse(t[prefix.Length..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : (int?)null)
+            .Select(t => int.TryParse(t[prefix.Length..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : -1)
+            .Where(r => r >= 0)
             .Distinct()
             .ToList();
-        return revisions is [{ } revision]
-            ? new IfMatch(MustExist: true, Revision: revision, Impossible: false)
-            : new IfMatch(MustExist: true, Revision: null, Impossible: true);
+        return new IfMatch(MustExist: true, Revisions: revisions, Impossible: revisions.Count == 0);
     }
 
     /// <summary>An <c>If-Match</c> condition as a command takes it.</summary>
-    public sealed record IfMatch(bool MustExist, int? Revision, bool Impossible)
+    public sealed record IfMatch(bool MustExist, IReadOnlyList<int>? Revisions, bool Impossible)
     {
         public static IfMatch None { get; } = new(false, null, false);
     }

@@ -112,7 +112,7 @@ internal static class ProgressEndpoints
             return LearningErrors.ProgressChanged(topic).ToProblem();
         }
 
-        var command = new UpdateTopicProgressCommand(slug, topic, body.Status, body.NoteSent, body.Note, ifMatch.Version);
+        var command = new UpdateTopicProgressCommand(slug, topic, body.Status, body.NoteSent, body.Note, ifMatch.Versions);
         var result = await mediator.Send(command, cancellationToken);
         if (!result.IsSuccess)
         {
@@ -163,10 +163,10 @@ internal static class ProgressEndpoints
     private static string VersionTag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
-    /// No header or <c>*</c>: no condition. One strong tag <c>"N"</c>: version N expected. Anything else (a weak or
-    /// malformed tag, several versions) can never hold.
+    /// No header or <c>*</c>: no condition. Strong tags <c>"N"</c>: one of those versions expected (RFC 9110: any tag
+    /// of the list may match). Weak or malformed tags match nothing; a header of only such tags can never hold.
     /// </summary>
-    private static (int? Version, bool Impossible) ParseIfMatch(HttpRequest request)
+    private static (IReadOnlyList<int>? Versions, bool Impossible) ParseIfMatch(HttpRequest request)
     {
         var tags = request.Headers.IfMatch.ToString().Split(',').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
         if (tags.Count == 0 || tags.Contains("*"))
@@ -176,10 +176,11 @@ internal static class ProgressEndpoints
 
         var versions = tags
             .Select(t => t.Length > 2 && t[0] == '"' && t[^1] == '"'
-                && int.TryParse(t[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (int?)null)
+                && int.TryParse(t[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1)
+            .Where(v => v >= 0)
             .Distinct()
             .ToList();
-        return versions is [{ } version] ? (version, false) : (null, true);
+        return (versions, versions.Count == 0);
     }
 }
 

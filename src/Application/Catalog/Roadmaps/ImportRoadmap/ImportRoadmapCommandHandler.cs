@@ -18,8 +18,8 @@ internal sealed class ImportRoadmapCommandHandler(IRepository<LearningRoadmap> r
         var now = clock.UtcNow;
         var roadmap = await roadmaps.FirstOrDefaultAsync(new RoadmapWithContentBySlugSpec(document.Slug, forUpdate: true), cancellationToken);
 
-        if ((request.MustExist || request.ExpectedRevision is not null)
-            && (roadmap is null || (request.ExpectedRevision is { } expected && expected != roadmap.Revision)))
+        if ((request.MustExist || request.ExpectedRevisions is not null)
+            && (roadmap is null || (request.ExpectedRevisions is { } expected && !expected.Contains(roadmap.Revision))))
         {
             return CatalogErrors.RoadmapChanged(document.Slug);
         }

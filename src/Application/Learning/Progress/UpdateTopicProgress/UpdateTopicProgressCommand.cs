@@ -7,8 +7,8 @@ namespace Roadmap.Application.Learning.Progress.UpdateTopicProgress;
 
 /// <summary>
 /// Sets the signed-in learner's status on a topic (named by slug, former slug or id) and, when
-/// <paramref name="NoteSent"/>, its note (null or empty clears it). With <paramref name="ExpectedVersion"/> the
-/// change applies only to that version of the progress (0: nobody wrote it yet). Follows the roadmap if needed.
+/// <paramref name="NoteSent"/>, its note (null or empty clears it). With <paramref name="ExpectedVersions"/> the
+/// change applies only to the progress at one of those versions (0: nobody wrote it yet). Follows the roadmap if needed.
 /// </summary>
 public sealed record UpdateTopicProgressCommand(
     string Roadmap,
@@ -16,4 +16,4 @@ public sealed record UpdateTopicProgressCommand(
     ProgressStatus? Status,
     bool NoteSent = false,
     string? Note = null,
-    int? ExpectedVersion = null) : ICommand<Result<TopicProgressUpdateDto>>, IRetryOnConflict;
+    IReadOnlyCollection<int>? ExpectedVersions = null) : ICommand<Result<TopicProgressUpdateDto>>, IRetryOnConflict;

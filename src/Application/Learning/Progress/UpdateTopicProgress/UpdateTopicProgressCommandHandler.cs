@@ -44,7 +44,7 @@ internal sealed class UpdateTopicProgressCommandHandler(
 
         var now = clock.UtcNow;
         var current = await progress.SingleOrDefaultAsync(new TopicProgressSpec(learnerId, topic.Id), cancellationToken);
-        if (request.ExpectedVersion is { } expected && expected != (current?.Version ?? 0))
+        if (request.ExpectedVersions is { } expected && !expected.Contains(current?.Version ?? 0))
         {
             return LearningErrors.ProgressChanged(topic.Slug);
         }

@@ -9,6 +9,6 @@ internal sealed class UpdateTopicProgressCommandValidator : AbstractValidator<Up
     {
         RuleFor(c => c.Status).NotNull().IsInEnum();
         RuleFor(c => c.Note).MaximumLength(LearningLimits.NoteMaxLength);
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0);
+        RuleForEach(c => c.ExpectedVersions).GreaterThanOrEqualTo(0);
     }
 }
