@@ -135,6 +135,36 @@ internal static class OpenApiContract
         {
             RequestSchemaRules.ApplyToQuery(parameter, operation.OperationId);
         }
+
+        if (operation.Responses.ContainsKey("412"))
+        {
+            DescribeEntityTags(operation);
+        }
+    }
+
+    /// <summary>An operation guarded by <c>If-Match</c> (it answers 412) takes the header and tags what it answers.</summary>
+    private static void DescribeEntityTags(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "If-Match",
+            In = ParameterLocation.Header,
+            Description = "Apply only to the state one of these entity tags names (an ETag this API gave); * for any existing state.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        foreach (var (status, entry) in operation.Responses!)
+        {
+            if (status.StartsWith('2') && entry is OpenApiResponse response)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                response.Headers["ETag"] = new OpenApiHeader
+                {
+                    Description = "The entity tag of the state answered: send it back as If-Match.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
+        }
     }
 
     private static void AddRetryAfter(OpenApiOperation operation, int status)
