@@ -44,14 +44,11 @@ internal sealed partial class RecalculatePendingStatsJob(
     /// Drains under the lock, then, once it is released, looks for marks once more: a drain that found the lock taken
     /// returned at once, counting on this one for the marks it was enqueued for, and they may have been committed
     /// after this one's last read. If some are left, it drains again, unless someone took the lock meanwhile: that
-    /// one reads marks only after taking it, so it sees them. No wake-up is lost that way. The pause between rounds
-    /// without a backlog is spent without the lock, so a drain waiting its turn (<see cref="RunInTurnAsync"/>) is not
-    /// kept waiting by a steady trickle of writes.
+    /// one reads marks only after taking it, so it sees them. No wake-up is lost that way.
     /// </summary>
     private async Task DrainAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         var recalculated = 0;
-        var pause = TimeSpan.Zero;
         do
         {
             using (var held = StorageLock.TryAcquire(storage, Lock, wait))
@@ -67,19 +64,12 @@ internal sealed partial class RecalculatePendingStatsJob(
                     break;
                 }
 
-                (var count, pause) = await DrainHeldAsync(cancellationToken);
-                recalculated += count;
+                recalculated += await DrainHeldAsync(cancellationToken);
             }
 
             wait = TimeSpan.Zero;
-            if (pause > TimeSpan.Zero)
-            {
-                // No backlog: let the changes written meanwhile gather, so each learner is rebuilt once for all of them.
-                // Stopping meanwhile ends the drain, its marks kept for the next one.
-                await Task.Delay(pause, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
         }
-        while (!cancellationToken.IsCancellationRequested && (pause > TimeSpan.Zero || await PendingAsync(1, cancellationToken) is { Count: > 0 }));
+        while (await PendingAsync(1, cancellationToken) is { Count: > 0 });
 
         if (recalculated > 0)
         {
@@ -87,11 +77,7 @@ internal sealed partial class RecalculatePendingStatsJob(
         }
     }
 
-    /// <summary>
-    /// Rounds under the lock until no mark is left, the hold's time is up, or a round without a backlog ends early
-    /// enough to leave a pause before the next (returned, to be waited without the lock).
-    /// </summary>
-    private async Task<(int Recalculated, TimeSpan Pause)> DrainHeldAsync(CancellationToken cancellationToken)
+    private async Task<int> DrainHeldAsync(CancellationToken cancellationToken)
     {
         var recalculated = 0;
         var holding = Stopwatch.StartNew();
@@ -119,11 +105,13 @@ internal sealed partial class RecalculatePendingStatsJob(
             var pause = options.Value.RoundGap - round.Elapsed;
             if (pending.Sum(p => p.MarkIds.Count) < options.Value.MarksPerRound && pause > TimeSpan.Zero)
             {
-                return (recalculated, pause);
+                // No backlog: let the changes written meanwhile gather, so each learner is rebuilt once for all of them.
+                // Stopping meanwhile ends the drain (the loop's condition), its marks kept for the next one.
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
 
-        return (recalculated, TimeSpan.Zero);
+        return recalculated;
     }
 
     private async Task<IReadOnlyList<PendingStats>> PendingAsync(int maxMarks, CancellationToken cancellationToken)

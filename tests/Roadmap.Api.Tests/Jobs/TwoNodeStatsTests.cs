@@ -151,36 +151,10 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
         (await Mismatches([.. learners, .. late])).Should().BeEmpty();
     }
 
-    [Fact]
-    public async Task The_pause_between_rounds_without_a_backlog_is_spent_without_the_lock()
-    {
-        // Rounds 5 s apart (the most allowed): the drain recalculates the marks, then pauses before looking again.
-        await using var node = Started("node", ("Jobs:StatsRoundGapMilliseconds", "5000"));
-        node.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(RecalculatePendingStatsJob.Id);
-        var learners = await Learners(from: 1, count: 10);
-        var jobs = node.Services.GetRequiredService<IBackgroundJobClient>();
-        var drain = jobs.Enqueue<RecalculatePendingStatsJob>(job => job.RunAsync(CancellationToken.None));
-        await Eventually.Until(() => _probe.Recalculations.Count, n => n == learners.Count, Ct);
-
-        // A drain waiting its turn (after a new version, or an Admin's recalculation) gets the lock during the pause.
-        var storage = node.Services.GetRequiredService<JobStorage>();
-        using (var held = StorageLock.TryAcquire(storage, RecalculatePendingStatsJob.Lock, TimeSpan.FromSeconds(1)))
-        {
-            held.Should().NotBeNull("the running drain let go of its lock for its pause");
-
-            // Its pause over, the running drain finds the lock taken and returns: the holder drains what is left.
-            var monitoring = storage.GetMonitoringApi();
-            (await Eventually.Until(() => monitoring.JobDetails(drain).History[0].StateName, s => s == SucceededState.StateName, Ct, TimeSpan.FromSeconds(30)))
-                .Should().Be(SucceededState.StateName);
-        }
-
-        (await Mismatches(learners)).Should().BeEmpty();
-    }
-
-    private Node Started(string name, params (string Key, string Value)[] settings)
+    private Node Started(string name)
     {
         Assert.SkipWhen(_maintenance.Length == 0, $"PostgreSQL tests need {PostgresApiFactory.ServerVariable}.");
-        var node = new Node(name, _connectionString, _probe, settings);
+        var node = new Node(name, _connectionString, _probe);
         node.CreateClient().Dispose();
         return node;
     }
@@ -319,7 +293,7 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
         private readonly string _name;
         private readonly Probe _probe;
 
-        public Node(string name, string connectionString, Probe probe, (string Key, string Value)[] settings)
+        public Node(string name, string connectionString, Probe probe)
         {
             _name = name;
             _probe = probe;
@@ -327,10 +301,6 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
             Set("Database:ApplyMigrations", "true");
             Set("ConnectionStrings:Roadmap", connectionString);
             Set("Jobs:WorkerCount", "2");
-            foreach (var (key, value) in settings)
-            {
-                Set(key, value);
-            }
         }
 
         public JobServerIdentity Identity => Services.GetRequiredService<JobServerIdentity>();
