@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Roadmap.Domain.Common;
 
 /// <summary>
@@ -11,7 +13,34 @@ public static class LocalCalendar
     /// time-zone database could drop one, and a learner's days are better counted in UTC than not at all.
     /// </summary>
     public static TimeZoneInfo Zone(string? ianaId) =>
-        !string.IsNullOrWhiteSpace(ianaId) && TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out var zone) ? zone : TimeZoneInfo.Utc;
+        TryFindZone(ianaId, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>
+    /// The zone of an IANA id: for the zones the system lists, in any case (<c>europe/berlin</c>); for the others
+    /// (aliases such as <c>Asia/Calcutta</c>) only as the time-zone database writes it. On Linux a zone is otherwise
+    /// found in another case only once some lookup has cached it, which would make the answer depend on what the
+    /// process did before.
+    /// </summary>
+    public static bool TryFindZone(string? ianaId, [NotNullWhen(true)] out TimeZoneInfo? zone)
+    {
+        zone = null;
+        if (string.IsNullOrWhiteSpace(ianaId))
+        {
+            return false;
+        }
+
+        if (ListedZoneIds.Value.TryGetValue(ianaId, out var listed))
+        {
+            return TimeZoneInfo.TryFindSystemTimeZoneById(listed, out zone);
+        }
+
+        return TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out zone) && string.Equals(zone.Id, ianaId, StringComparison.Ordinal);
+    }
+
+    /// <summary>The ids of the zones the system lists, found in any case.</summary>
+    private static readonly Lazy<Dictionary<string, string>> ListedZoneIds = new(() =>
+        TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append(TimeZoneInfo.Utc.Id).Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(id => id, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The date a clock in <paramref name="zone"/> showed at <paramref name="instant"/>.</summary>
     public static DateOnly DateOf(DateTimeOffset instant, TimeZoneInfo zone)

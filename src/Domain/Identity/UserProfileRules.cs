@@ -1,3 +1,5 @@
+using Roadmap.Domain.Common;
+
 namespace Roadmap.Domain.Identity;
 
 /// <summary>What a profile may hold.</summary>
@@ -15,11 +17,6 @@ public static class UserProfileRules
     /// <summary>The longest password or refresh token a sign-in accepts (longer ones cannot be right).</summary>
     public const int CredentialMaxLength = 256;
 
-    /// <summary>The zones' ids as the system lists them, found in any case (a zone found by id keeps the case it was asked in).</summary>
-    private static readonly Lazy<Dictionary<string, string>> SystemZoneIds = new(() =>
-        TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append(TimeZoneInfo.Utc.Id).Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(id => id, StringComparer.OrdinalIgnoreCase));
-
     /// <summary>
     /// False when the text holds control characters or bidirectional overrides, which let one user's name
     /// disguise itself or others' on a shared page (a leaderboard).
@@ -32,9 +29,12 @@ public static class UserProfileRules
     /// A known zone's id as the time-zone database writes it (<c>europe/berlin</c> is <c>Europe/Berlin</c>), so a profile
     /// shows the zone its days are counted in; any other text as it is.
     /// </summary>
-    public static string CanonicalTimeZone(string id) => SystemZoneIds.Value.GetValueOrDefault(id, id);
+    public static string CanonicalTimeZone(string id) => LocalCalendar.TryFindZone(id, out var zone) ? zone.Id : id;
 
-    /// <summary>True for an IANA time zone id this system knows (<c>Europe/Berlin</c>, <c>UTC</c>).</summary>
+    /// <summary>
+    /// True for an IANA time zone id this system knows (<c>Europe/Berlin</c>, <c>UTC</c>), in any case for the zones it
+    /// lists (<see cref="LocalCalendar.TryFindZone"/>).
+    /// </summary>
     public static bool IsKnownTimeZone(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && id.Length <= TimeZoneMaxLength && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
+        !string.IsNullOrWhiteSpace(id) && id.Length <= TimeZoneMaxLength && LocalCalendar.TryFindZone(id, out var zone) && zone.HasIanaId;
 }

@@ -148,6 +148,8 @@ public abstract class LeaderboardTests<TFactory>(TFactory factory) : InsightsTes
         // As enums in bodies are read: the product's own examples write by=streak.
         (await Read<LeaderboardDto>(await anonymous.GetAsync($"/api/roadmaps/{slug}/leaderboard?by=streak", Ct))).By.Should().Be(LeaderboardOrder.Streak);
         (await Read<LeaderboardDto>(await anonymous.GetAsync($"/api/roadmaps/{slug}/leaderboard?by=COMPLETION&limit=5", Ct))).By.Should().Be(LeaderboardOrder.Completion);
+        (await anonymous.GetAsync($"/api/roadmaps/{slug}/leaderboard?by=streak&limit=0", Ct)).StatusCode.Should().Be(HttpStatusCode.BadRequest,
+            "the other parameters are read as sent");
     }
 
     [Fact]

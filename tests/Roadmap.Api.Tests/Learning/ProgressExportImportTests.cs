@@ -215,6 +215,7 @@ public abstract class ProgressExportImportTests<TFactory>(TFactory factory) : Ap
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done"}]}""", "topics[0].updatedAt")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","updatedAt":"2026-01-01T00:00:00"}]}""", "topics[0].updatedAt")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","updatedAt":"2026-01-01"}]}""", "topics[0].updatedAt")]
+    [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","updatedAt":"2026-01-01T10:00:00+01","note":"LONG"}]}""", "topics[0].note")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","updatedAt":"2100-01-01T00:00:00Z"}]}""", "topics[0].updatedAt")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","note":"LONG","updatedAt":"2026-01-01T00:00:00Z"}]}""", "topics[0].note")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","updatedAt":"2026-01-01T00:00:00Z","done":true}]}""", null)]

@@ -12,6 +12,26 @@ public class LocalCalendarTests
     private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
+    [InlineData("Europe/Berlin", "Europe/Berlin")]
+    [InlineData("europe/berlin", "Europe/Berlin")]
+    [InlineData("AMERICA/NEW_YORK", "America/New_York")]
+    [InlineData("utc", "UTC")]
+    [InlineData("Asia/Calcutta", "Asia/Calcutta")] // an alias the system does not list: found as written
+    [InlineData("asia/calcutta", null)] // ...and only so, however the process looked it up before
+    [InlineData("Mars/Olympus", null)]
+    [InlineData(" ", null)]
+    public void A_zone_is_found_by_its_id_in_any_case_when_listed_and_as_written_otherwise(string id, string? found)
+    {
+        LocalCalendar.TryFindZone("Asia/Calcutta", out _).Should().BeTrue("looked up first, so it is in the runtime's cache");
+
+        LocalCalendar.TryFindZone(id, out var zone).Should().Be(found is not null);
+        if (found is not null)
+        {
+            zone!.Id.Should().Be(found);
+        }
+    }
+
+    [Theory]
     [InlineData("2026-03-01T09:59:59Z", "2026-03-01")]
     [InlineData("2026-03-01T10:00:00Z", "2026-03-02")]
     [InlineData("2026-03-01T11:00:00Z", "2026-03-02")]

@@ -89,8 +89,8 @@ public static class JsonDefaults
     }
 
     /// <summary>
-    /// Reads a time only with its offset (<c>Z</c> or <c>+01:00</c>): without one it would be taken in the server's own
-    /// zone, which a client cannot know. Writes every time as UTC with a trailing Z (<c>2026-11-22T10:00:00Z</c>).
+    /// Reads a time only with its offset (<c>Z</c>, <c>+01:00</c> or <c>+01</c>, after the time of day): without one it
+    /// would be taken in the server's own zone, which a client cannot know. Writes every time as UTC with a trailing Z (<c>2026-11-22T10:00:00Z</c>).
     /// </summary>
     private sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     {
@@ -98,8 +98,8 @@ public static class JsonDefaults
         {
             var value = reader.GetDateTimeOffset();
             var text = reader.GetString()!;
-            var withOffset = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
-            return withOffset ? value : throw new JsonException();
+            var time = text.IndexOf('T', StringComparison.Ordinal);
+            return time > 0 && (text.EndsWith('Z') || text.IndexOfAny(['+', '-'], time) > 0) ? value : throw new JsonException();
         }
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
