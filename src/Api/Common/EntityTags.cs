@@ -22,7 +22,15 @@ internal static class EntityTags
     /// that name no revision of this resource (another resource's, weak or malformed ones) match nothing; a header of
     /// only such tags can never hold: <see cref="IfMatch.Impossible"/>.
     /// </summary>
-    public static IfMatch ParseIfMatch(HttpRequest request, string name)
+    public static IfMatch ParseIfMatch(HttpRequest request, string name) => ParseIfMatchTags(request, $"\"{name}.");
+
+    /// <summary>
+    /// <see cref="ParseIfMatch(HttpRequest, string)"/> for a resource tagged by its version alone (<c>"3"</c>).
+    /// </summary>
+    public static IfMatch ParseIfMatchVersions(HttpRequest request) => ParseIfMatchTags(request, "\"");
+
+    /// <summary>The revisions named by the strong tags <c>prefix + revision + "</c> of an <c>If-Match</c> header.</summary>
+    private static IfMatch ParseIfMatchTags(HttpRequest request, string prefix)
     {
         ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.IfMatch.ToString();
@@ -37,9 +45,8 @@ internal static class EntityTags
             return new IfMatch(MustExist: true, Revisions: null, Impossible: false);
         }
 
-        var prefix = $"\"{name}.";
         var revisions = tags
-            .Where(t => t.StartsWith(prefix, StringComparison.Ordinal) && t.EndsWith('"'))
+            .Where(t => t.Length > prefix.Length && t.StartsWith(prefix, StringComparison.Ordinal) && t.EndsWith('"'))
             .Select(t => int.TryParse(t[prefix.Length..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : -1)
             .Where(r => r >= 0)
             .Distinct()

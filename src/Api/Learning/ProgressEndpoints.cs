@@ -106,13 +106,14 @@ internal static class ProgressEndpoints
     private static async Task<Results<Ok<TopicProgressUpdateDto>, ProblemHttpResult>> UpdateProgress(
         string slug, string topic, UpdateTopicProgressRequest body, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
-        var ifMatch = ParseIfMatch(http.Request);
+        // No header or *: no condition. Otherwise one of the versions its strong tags name ("0": nobody wrote it yet).
+        var ifMatch = EntityTags.ParseIfMatchVersions(http.Request);
         if (ifMatch.Impossible)
         {
             return LearningErrors.ProgressChanged(topic).ToProblem();
         }
 
-        var command = new UpdateTopicProgressCommand(slug, topic, body.Status, body.NoteSent, body.Note, ifMatch.Versions);
+        var command = new UpdateTopicProgressCommand(slug, topic, body.Status, body.NoteSent, body.Note, ifMatch.Revisions);
         var result = await mediator.Send(command, cancellationToken);
         if (!result.IsSuccess)
         {
@@ -161,27 +162,6 @@ internal static class ProgressEndpoints
 
     /// <summary>A topic's progress is tagged by its version alone: <c>"3"</c>; an untouched topic is <c>"0"</c>.</summary>
     private static string VersionTag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    /// <summary>
-    /// No header or <c>*</c>: no condition. Strong tags <c>"N"</c>: one of those versions expected (RFC 9110: any tag
-    /// of the list may match). Weak or malformed tags match nothing; a header of only such tags can never hold.
-    /// </summary>
-    private static (IReadOnlyList<int>? Versions, bool Impossible) ParseIfMatch(HttpRequest request)
-    {
-        var tags = request.Headers.IfMatch.ToString().Split(',').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
-        if (tags.Count == 0 || tags.Contains("*"))
-        {
-            return (null, false);
-        }
-
-        var versions = tags
-            .Select(t => t.Length > 2 && t[0] == '"' && t[^1] == '"'
-                && int.TryParse(t[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1)
-            .Where(v => v >= 0)
-            .Distinct()
-            .ToList();
-        return (versions, versions.Count == 0);
-    }
 }
 
 /// <summary>
