@@ -10,6 +10,25 @@ public sealed class PendingStatsMarksSpec : Specification<StatsMark>
     public PendingStatsMarksSpec(int take) => Query.OrderBy(m => m.MarkedAt).ThenBy(m => m.Id).Take(take).AsNoTracking();
 }
 
+/// <summary>When the oldest (or the newest) mark left was written.</summary>
+public sealed class StatsMarkTimeSpec : Specification<StatsMark, DateTimeOffset?>
+{
+    public StatsMarkTimeSpec(bool newest)
+    {
+        if (newest)
+        {
+            Query.OrderByDescending(m => m.MarkedAt);
+        }
+        else
+        {
+            Query.OrderBy(m => m.MarkedAt);
+        }
+
+        Query.AsNoTracking();
+        Query.Select(m => (DateTimeOffset?)m.MarkedAt);
+    }
+}
+
 /// <summary>These marks, tracked (to remove them).</summary>
 public sealed class StatsMarksByIdsSpec : Specification<StatsMark>
 {

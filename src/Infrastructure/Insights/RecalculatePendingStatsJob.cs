@@ -30,44 +30,60 @@ internal sealed partial class RecalculatePendingStatsJob(
     /// (see <see cref="DrainAsync"/>). A burst of progress changes enqueues many of these.
     /// </summary>
     [AutomaticRetry(Attempts = 3)]
-    public Task RunAsync(CancellationToken cancellationToken) => DrainAsync(TimeSpan.Zero, cancellationToken);
+    public Task RunAsync(CancellationToken cancellationToken) => DrainAsync(cancellationToken);
 
     /// <summary>
-    /// Waits up to a minute for a running drain, then drains, so that a job continuing this one (the author insights
-    /// after a new version) sees every mark written before it recalculated; fails (Hangfire retries it, and what
-    /// continues it waits) when the lock was not free within that minute. Rare: one per new version or Admin request.
+    /// Runs until no mark written before it began is left, so that a job continuing this one (the author insights after
+    /// a new version) sees them all recalculated: it drains whenever the lock is free, and otherwise waits while the
+    /// running drain takes them — which that one does round by round, though a steady stream of writes may keep its
+    /// lock taken for a minute at a time. Fails (Hangfire retries it, and what continues it waits) when such marks are
+    /// still left after a minute of waiting. Rare: one per new version or Admin request.
     /// </summary>
     [AutomaticRetry(Attempts = 3)]
-    public Task RunInTurnAsync(CancellationToken cancellationToken) => DrainAsync(TimeSpan.FromMinutes(1), cancellationToken);
+    public async Task RunInTurnAsync(CancellationToken cancellationToken)
+    {
+        var upTo = (await SpanAsync(cancellationToken))?.Newest;
+        var waiting = Stopwatch.StartNew();
+        while (upTo is { } newest && await SpanAsync(cancellationToken) is { } left && left.Oldest <= newest)
+        {
+            if (await DrainAsync(cancellationToken))
+            {
+                waiting.Restart();
+            }
+            else if (waiting.Elapsed > TimeSpan.FromMinutes(1))
+            {
+                throw new DistributedLockTimeoutException(Lock);
+            }
+            else
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+        }
+    }
 
     /// <summary>
     /// Drains under the lock, then, once it is released, looks for marks once more: a drain that found the lock taken
     /// returned at once, counting on this one for the marks it was enqueued for, and they may have been committed
     /// after this one's last read. If some are left, it drains again, unless someone took the lock meanwhile: that
-    /// one reads marks only after taking it, so it sees them. No wake-up is lost that way.
+    /// one reads marks only after taking it, so it sees them. No wake-up is lost that way. False when the lock was
+    /// taken from the start.
     /// </summary>
-    private async Task DrainAsync(TimeSpan wait, CancellationToken cancellationToken)
+    private async Task<bool> DrainAsync(CancellationToken cancellationToken)
     {
+        var held = false;
         var recalculated = 0;
         do
         {
-            using (var held = StorageLock.TryAcquire(storage, Lock, wait))
+            using (var storageLock = StorageLock.TryAcquire(storage, Lock, TimeSpan.Zero))
             {
-                if (held is null && wait > TimeSpan.Zero)
-                {
-                    // Waiting its turn failed: fail, so that Hangfire retries and what follows this job waits too.
-                    throw new DistributedLockTimeoutException(Lock);
-                }
-
-                if (held is null)
+                if (storageLock is null)
                 {
                     break;
                 }
 
+                held = true;
                 recalculated += await DrainHeldAsync(cancellationToken);
             }
-
-            wait = TimeSpan.Zero;
         }
         while (await PendingAsync(1, cancellationToken) is { Count: > 0 });
 
@@ -75,6 +91,8 @@ internal sealed partial class RecalculatePendingStatsJob(
         {
             LogRecalculated(recalculated);
         }
+
+        return held;
     }
 
     private async Task<int> DrainHeldAsync(CancellationToken cancellationToken)
@@ -112,6 +130,13 @@ internal sealed partial class RecalculatePendingStatsJob(
         }
 
         return recalculated;
+    }
+
+    private async Task<StatsMarksSpan?> SpanAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var span = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetStatsMarksSpanQuery(), cancellationToken);
+        return span.IsSuccess ? span.Value : throw new InvalidOperationException($"Reading the stats marks failed: {span.Error.Code}");
     }
 
     private async Task<IReadOnlyList<PendingStats>> PendingAsync(int maxMarks, CancellationToken cancellationToken)

@@ -151,6 +151,34 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
         (await Mismatches([.. learners, .. late])).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_drain_in_turn_ends_once_the_marks_written_before_it_are_drained_though_the_lock_stays_taken()
+    {
+        await using var node = Started("node");
+        node.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(RecalculatePendingStatsJob.Id);
+        var storage = node.Services.GetRequiredService<JobStorage>();
+        var monitoring = storage.GetMonitoringApi();
+
+        // A running drain keeps the lock throughout, as one may for a minute at a time under a steady stream of writes.
+        using var running = StorageLock.TryAcquire(storage, RecalculatePendingStatsJob.Lock, TimeSpan.FromSeconds(5));
+        running.Should().NotBeNull();
+        var learners = await Learners(from: 1, count: 10);
+        var inTurn = node.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<RecalculatePendingStatsJob>(job => job.RunInTurnAsync(CancellationToken.None));
+        await Eventually.Until(() => monitoring.JobDetails(inTurn).History[0].StateName, s => s == ProcessingState.StateName, Ct);
+
+        // The holder drains the marks, as the running drain does round by round.
+        await using (var scope = node.Services.CreateAsyncScope())
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            var pending = await mediator.Send(new ListPendingStatsQuery(1_000), Ct);
+            (await mediator.Send(new RecalculateStatsBatchCommand(pending.Value), Ct)).IsSuccess.Should().BeTrue();
+        }
+
+        (await Eventually.Until(() => monitoring.JobDetails(inTurn).History[0].StateName, s => s == SucceededState.StateName, Ct, TimeSpan.FromSeconds(20)))
+            .Should().Be(SucceededState.StateName, "what continues it needs the marks written before it drained, not the lock");
+        (await Mismatches(learners)).Should().BeEmpty();
+    }
+
     private Node Started(string name)
     {
         Assert.SkipWhen(_maintenance.Length == 0, $"PostgreSQL tests need {PostgresApiFactory.ServerVariable}.");
