@@ -44,7 +44,7 @@ public static class JsonDefaults
     private sealed class StrictEnumConverter<T> : JsonConverter<T>
         where T : struct, Enum
     {
-        private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(v => v.ToString(), StringComparer.OrdinalIgnoreCase);
+        private static readonly Dictionary<string, T> ByName = Enum.GetNames<T>().ToDictionary(n => n, Enum.Parse<T>, StringComparer.OrdinalIgnoreCase);
 
         // A JsonException without a message: the serializer words it with the value's path.
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
