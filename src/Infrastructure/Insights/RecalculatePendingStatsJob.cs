@@ -17,7 +17,8 @@ namespace Roadmap.Infrastructure.Insights;
 /// distributed lock); were two to run, recalculations are rebuilt from the source of truth and nothing is counted twice.
 /// </summary>
 internal sealed partial class RecalculatePendingStatsJob(
-    IServiceScopeFactory scopes, JobStorage storage, IOptions<JobsOptions> options, ILogger<RecalculatePendingStatsJob> logger)
+    IServiceScopeFactory scopes, JobStorage storage, StatsRecalculationTrigger trigger, IOptions<JobsOptions> options,
+    ILogger<RecalculatePendingStatsJob> logger)
     : IRecurringJob
 {
     public const string Id = "insights.recalculate-pending-stats";
@@ -34,30 +35,50 @@ internal sealed partial class RecalculatePendingStatsJob(
 
     /// <summary>
     /// Runs until no mark written before it began is left, so that a job continuing this one (the author insights after
-    /// a new version) sees them all recalculated: it drains whenever the lock is free, and otherwise waits while the
-    /// running drain takes them — which that one does round by round, though a steady stream of writes may keep its
-    /// lock taken for a minute at a time. Fails (Hangfire retries it, and what continues it waits) when such marks are
-    /// still left after a minute of waiting. Rare: one per new version or Admin request.
+    /// a new version) sees them all recalculated, and no longer: under a steady stream of writes marks never run out.
+    /// A round at a time whenever the lock is free; otherwise it waits while the running drain takes them (oldest
+    /// first), which a steady stream of writes may keep doing for a minute at a time. Fails (Hangfire retries it, and
+    /// what continues it waits) when those marks stop going for a minute. Rare: one per new version or Admin request.
     /// </summary>
     [AutomaticRetry(Attempts = 3)]
     public async Task RunInTurnAsync(CancellationToken cancellationToken)
     {
         var upTo = (await SpanAsync(cancellationToken))?.Newest;
         var waiting = Stopwatch.StartNew();
+        DateTimeOffset? oldest = null;
+        var recalculated = 0;
         while (upTo is { } newest && await SpanAsync(cancellationToken) is { } left && left.Oldest <= newest)
         {
-            if (await DrainAsync(cancellationToken))
+            if (left.Oldest != oldest)
             {
+                // Marks are going (oldest first): the wait starts again.
+                oldest = left.Oldest;
                 waiting.Restart();
             }
-            else if (waiting.Elapsed > TimeSpan.FromMinutes(1))
+
+            using (var held = StorageLock.TryAcquire(storage, Lock, TimeSpan.Zero))
+            {
+                if (held is not null)
+                {
+                    recalculated += (await RoundAsync(cancellationToken)).Count;
+                    continue;
+                }
+            }
+
+            if (waiting.Elapsed > TimeSpan.FromMinutes(1))
             {
                 throw new DistributedLockTimeoutException(Lock);
             }
-            else
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        // Drains that found the lock taken while this one held it returned, counting on it for marks it left (written
+        // after it began): a drain of the usual kind takes them.
+        trigger.Request();
+        if (recalculated > 0)
+        {
+            LogRecalculated(recalculated);
         }
     }
 
@@ -65,12 +86,10 @@ internal sealed partial class RecalculatePendingStatsJob(
     /// Drains under the lock, then, once it is released, looks for marks once more: a drain that found the lock taken
     /// returned at once, counting on this one for the marks it was enqueued for, and they may have been committed
     /// after this one's last read. If some are left, it drains again, unless someone took the lock meanwhile: that
-    /// one reads marks only after taking it, so it sees them. No wake-up is lost that way. False when the lock was
-    /// taken from the start.
+    /// one reads marks only after taking it, so it sees them. No wake-up is lost that way.
     /// </summary>
-    private async Task<bool> DrainAsync(CancellationToken cancellationToken)
+    private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        var held = false;
         var recalculated = 0;
         do
         {
@@ -81,7 +100,6 @@ internal sealed partial class RecalculatePendingStatsJob(
                     break;
                 }
 
-                held = true;
                 recalculated += await DrainHeldAsync(cancellationToken);
             }
         }
@@ -91,8 +109,6 @@ internal sealed partial class RecalculatePendingStatsJob(
         {
             LogRecalculated(recalculated);
         }
-
-        return held;
     }
 
     private async Task<int> DrainHeldAsync(CancellationToken cancellationToken)
@@ -103,20 +119,11 @@ internal sealed partial class RecalculatePendingStatsJob(
         // Locks are not renewed while held: let go well before the storage would take this one for a dead node's.
         while (!cancellationToken.IsCancellationRequested && holding.Elapsed < options.Value.LockHoldAtMost)
         {
-            var pending = await PendingAsync(options.Value.MarksPerRound, cancellationToken);
+            var round = Stopwatch.StartNew();
+            var pending = await RoundAsync(cancellationToken);
             if (pending.Count == 0)
             {
                 break;
-            }
-
-            var round = Stopwatch.StartNew();
-
-            // The round in one transaction of its own scope: a few queries per roadmap however many learners.
-            await using var scope = scopes.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RecalculateStatsBatchCommand(pending), cancellationToken);
-            if (!result.IsSuccess)
-            {
-                throw new InvalidOperationException($"Recalculating stats failed: {result.Error.Code} {result.Error.Message}");
             }
 
             recalculated += pending.Count;
@@ -130,6 +137,23 @@ internal sealed partial class RecalculatePendingStatsJob(
         }
 
         return recalculated;
+    }
+
+    /// <summary>
+    /// One round, the lock held: the oldest marks (a round's worth at most), their learners recalculated in one
+    /// transaction of its own scope (a few queries per roadmap however many learners). What it took; none when no mark was left.
+    /// </summary>
+    private async Task<IReadOnlyList<PendingStats>> RoundAsync(CancellationToken cancellationToken)
+    {
+        var pending = await PendingAsync(options.Value.MarksPerRound, cancellationToken);
+        if (pending.Count == 0)
+        {
+            return pending;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RecalculateStatsBatchCommand(pending), cancellationToken);
+        return result.IsSuccess ? pending : throw new InvalidOperationException($"Recalculating stats failed: {result.Error.Code} {result.Error.Message}");
     }
 
     private async Task<StatsMarksSpan?> SpanAsync(CancellationToken cancellationToken)

@@ -28,9 +28,12 @@ internal sealed class EfProgressHistory(RoadmapDbContext db) : IProgressHistory
         {
             foreach (var chunk in learnerIds.Distinct().Chunk(Chunk))
             {
+                // The changes before the statuses: on PostgreSQL each statement sees what was committed when it began,
+                // so statuses read second are at least as new as the changes, and the last event id read is included
+                // (read first, the statuses could miss a change whose event the second query saw).
                 var read = chunk.ToDictionary(learner => learner, _ => new Dictionary<Guid, HistoryBuilder>());
-                await ReadStatusesAsync(chunk, read, cancellationToken);
                 await ReadChangesAsync(chunk, read, cancellationToken);
+                await ReadStatusesAsync(chunk, read, cancellationToken);
                 foreach (var (learner, roadmaps) in read)
                 {
                     progress[learner] = new LearnerProgress(roadmaps.ToDictionary(r => r.Key, r => r.Value.Build()));

@@ -164,18 +164,41 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
         running.Should().NotBeNull();
         var learners = await Learners(from: 1, count: 10);
         var inTurn = node.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<RecalculatePendingStatsJob>(job => job.RunInTurnAsync(CancellationToken.None));
-        await Eventually.Until(() => monitoring.JobDetails(inTurn).History[0].StateName, s => s == ProcessingState.StateName, Ct);
 
-        // The holder drains the marks, as the running drain does round by round.
+        // It has read which marks were written before it began, and looks again; then more marks come.
+        await Eventually.Until(() => _probe.SpanReads, n => n >= 2, Ct);
+        var late = await Learners(from: 11, count: 10);
+
+        // The holder drains the marks written before it (the oldest), as the running drain does round by round.
         await using (var scope = node.Services.CreateAsyncScope())
         {
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            var pending = await mediator.Send(new ListPendingStatsQuery(1_000), Ct);
+            var pending = await mediator.Send(new ListPendingStatsQuery(learners.Count), Ct);
             (await mediator.Send(new RecalculateStatsBatchCommand(pending.Value), Ct)).IsSuccess.Should().BeTrue();
         }
 
         (await Eventually.Until(() => monitoring.JobDetails(inTurn).History[0].StateName, s => s == SucceededState.StateName, Ct, TimeSpan.FromSeconds(20)))
-            .Should().Be(SucceededState.StateName, "what continues it needs the marks written before it drained, not the lock");
+            .Should().Be(SucceededState.StateName, "what continues it needs the marks written before it drained, not the lock, nor every later mark");
+        (await PendingMarks()).Should().Be(late.Count);
+        (await Mismatches(learners)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_drain_in_turn_that_holds_the_lock_stops_at_the_marks_written_before_it_while_more_keep_coming()
+    {
+        await using var node = Started("node");
+        node.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(RecalculatePendingStatsJob.Id);
+        var monitoring = node.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var learners = await Learners(from: 1, count: 10);
+
+        // Every round, one more learner writes: marks never run out.
+        var writer = 100;
+        _probe.BeforeRound = (_, _, _) => Learners(from: Interlocked.Increment(ref writer), count: 1);
+        var inTurn = node.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<RecalculatePendingStatsJob>(job => job.RunInTurnAsync(CancellationToken.None));
+
+        var state = await Eventually.Until(() => monitoring.JobDetails(inTurn).History[0].StateName, s => s == SucceededState.StateName, Ct, TimeSpan.FromSeconds(20));
+        _probe.BeforeRound = null;
+        state.Should().Be(SucceededState.StateName, "what continues it waits for it, and marks written after it began are the usual drains' work");
         (await Mismatches(learners)).Should().BeEmpty();
     }
 
@@ -263,6 +286,8 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
     /// </summary>
     private sealed class Probe
     {
+        private int _spanReads;
+
         /// <summary>Each learner's committed recalculations, by the node that made them.</summary>
         public ConcurrentDictionary<Guid, ConcurrentBag<string>> Recalculations { get; } = new();
 
@@ -271,6 +296,11 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
 
         /// <summary>Runs after each read of the marks, with how many learners it found.</summary>
         public Func<string, int, CancellationToken, Task>? AfterListing { get; set; }
+
+        /// <summary>Reads of the span of the marks left (<see cref="GetStatsMarksSpanQuery"/>), by any node.</summary>
+        public int SpanReads => Volatile.Read(ref _spanReads);
+
+        public void SpanRead() => Interlocked.Increment(ref _spanReads);
 
         /// <summary>Rounds begun, per node.</summary>
         public ConcurrentDictionary<string, int> Rounds { get; } = new();
@@ -315,6 +345,17 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
         }
     }
 
+    private sealed class SpanProbe(Probe probe) : IPipelineBehavior<GetStatsMarksSpanQuery, Result<StatsMarksSpan?>>
+    {
+        public async Task<Result<StatsMarksSpan?>> Handle(
+            GetStatsMarksSpanQuery request, CancellationToken cancellationToken, RequestHandlerDelegate<Result<StatsMarksSpan?>> next)
+        {
+            var result = await next();
+            probe.SpanRead();
+            return result;
+        }
+    }
+
     /// <summary>A node of the service on the shared database, two workers, with the probe's behaviours outermost.</summary>
     private sealed class Node : RoadmapApiFactory
     {
@@ -343,6 +384,7 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
                 // First registered, outermost (MediatR 5 wraps behaviours in registration order).
                 s.Insert(0, ServiceDescriptor.Scoped<IPipelineBehavior<RecalculateStatsBatchCommand, Result<int>>>(_ => new RoundProbe(_name, _probe)));
                 s.Insert(0, ServiceDescriptor.Scoped<IPipelineBehavior<ListPendingStatsQuery, Result<IReadOnlyList<PendingStats>>>>(_ => new ListingProbe(_name, _probe)));
+                s.Insert(0, ServiceDescriptor.Scoped<IPipelineBehavior<GetStatsMarksSpanQuery, Result<StatsMarksSpan?>>>(_ => new SpanProbe(_probe)));
             });
         }
     }
