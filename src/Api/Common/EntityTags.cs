@@ -47,12 +47,20 @@ internal static class EntityTags
 
         var revisions = tags
             .Where(t => t.Length > prefix.Length && t.StartsWith(prefix, StringComparison.Ordinal) && t.EndsWith('"'))
-            .Select(t => int.TryParse(t[prefix.Length..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : -1)
+            .Select(t => Revision(t[prefix.Length..^1]))
             .Where(r => r >= 0)
             .Distinct()
             .ToList();
         return new IfMatch(MustExist: true, Revisions: revisions, Impossible: revisions.Count == 0);
     }
+
+    /// <summary>
+    /// The revision a tag's digits write as this API writes it, or -1: strong tags compare character by character, so
+    /// <c>"01"</c> is not <c>"1"</c>.
+    /// </summary>
+    private static int Revision(string digits) =>
+        int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r)
+            && digits == r.ToString(System.Globalization.CultureInfo.InvariantCulture) ? r : -1;
 
     /// <summary>An <c>If-Match</c> condition as a command takes it.</summary>
     public sealed record IfMatch(bool MustExist, IReadOnlyList<int>? Revisions, bool Impossible)

@@ -107,8 +107,7 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
     /// <summary>What the parameter takes, in the client's terms rather than .NET's type names.</summary>
     private static string Expected(string type) => type.TrimEnd('?') switch
     {
-        "int" => "A whole number from -2147483648 to 2147483647.",
-        "long" => "A whole number.",
+        "int" or "long" => "A whole number.",
         "Guid" => "An id (a GUID).",
         "DateOnly" => "A date (YYYY-MM-DD).",
         "bool" => "true or false.",

@@ -30,9 +30,10 @@ internal sealed class StrictEnumQueryMiddleware(RequestDelegate next)
                 var name = parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name!;
                 var values = context.Request.Query[name];
                 var names = values.Select(v => Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, v, StringComparison.OrdinalIgnoreCase))).ToArray();
-                if (names.Any(n => n is null))
+                if (names.Any(n => n is null) || names.Length > 1)
                 {
-                    (errors ??= [])[name] = [$"One of: {string.Join(", ", Enum.GetNames(type))}."];
+                    // Repeated, as any other parameter repeated: which one was meant is not for the service to guess.
+                    (errors ??= [])[name] = [$"One of: {string.Join(", ", Enum.GetNames(type))}, once."];
                 }
                 else if (!names.SequenceEqual(values, StringComparer.Ordinal))
                 {

@@ -106,13 +106,9 @@ internal static class ProgressEndpoints
     private static async Task<Results<Ok<TopicProgressUpdateDto>, ProblemHttpResult>> UpdateProgress(
         string slug, string topic, UpdateTopicProgressRequest body, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
-        // No header or *: no condition. Otherwise one of the versions its strong tags name ("0": nobody wrote it yet).
+        // No header or *: no condition. Otherwise one of the versions its strong tags name ("0": nobody wrote it yet);
+        // none (a header of weak or malformed tags only) never holds, which the command says once it found the topic.
         var ifMatch = EntityTags.ParseIfMatchVersions(http.Request);
-        if (ifMatch.Impossible)
-        {
-            return LearningErrors.ProgressChanged(topic).ToProblem();
-        }
-
         var command = new UpdateTopicProgressCommand(slug, topic, body.Status, body.NoteSent, body.Note, ifMatch.Revisions);
         var result = await mediator.Send(command, cancellationToken);
         if (!result.IsSuccess)

@@ -123,6 +123,7 @@ public abstract class LeaderboardTests<TFactory>(TFactory factory) : InsightsTes
     [InlineData("by=Fastest", "by")]
     [InlineData("by=1", "by")]
     [InlineData("by=Completion,Streak", "by")]
+    [InlineData("by=Streak&by=Completion", "by")]
     [InlineData("limit=0", "Limit")]
     [InlineData("limit=101", "Limit")]
     [InlineData("limit=ten", "limit")]

@@ -220,6 +220,7 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
         await ShouldBeProblem(await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: "\"0\""), HttpStatusCode.PreconditionFailed);
         await ShouldBeProblem(await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: "W/\"1\""), HttpStatusCode.PreconditionFailed);
         await ShouldBeProblem(await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: "\"x\""), HttpStatusCode.PreconditionFailed);
+        await ShouldBeProblem(await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: "\"01\""), HttpStatusCode.PreconditionFailed, "learning.progress_changed");
         await ShouldBeProblem(await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: "\"0\", \"2\", W/\"1\""), HttpStatusCode.PreconditionFailed);
         var updated = await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: "\"0\", \"x\", \"1\"");
         updated.StatusCode.Should().Be(HttpStatusCode.OK, "any tag of an If-Match list may match");
@@ -227,6 +228,7 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
         (await Progress(learner, slug)).Topics.Single(t => t.TopicId == topicId).Status.Should().Be(ProgressStatus.Skipped);
 
         await ShouldBeProblem(await Put(learner, slug, "no-such-topic", new { status = "Done" }), HttpStatusCode.NotFound, "learning.topic_not_found");
+        await ShouldBeProblem(await Put(learner, slug, "no-such-topic", new { status = "Done" }, ifMatch: "W/\"0\""), HttpStatusCode.NotFound, "learning.topic_not_found");
         await ShouldBeProblem(await Put(learner, slug, Guid.NewGuid().ToString(), new { status = "Done" }), HttpStatusCode.NotFound, "learning.topic_not_found");
     }
 
