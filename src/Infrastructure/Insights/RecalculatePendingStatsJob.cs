@@ -43,11 +43,12 @@ internal sealed partial class RecalculatePendingStatsJob(
     [AutomaticRetry(Attempts = 3)]
     public async Task RunInTurnAsync(CancellationToken cancellationToken)
     {
-        var upTo = (await SpanAsync(cancellationToken))?.Newest;
+        var left = await SpanAsync(cancellationToken);
+        var upTo = left?.Newest;
         var waiting = Stopwatch.StartNew();
         DateTimeOffset? oldest = null;
         var recalculated = 0;
-        while (upTo is { } newest && await SpanAsync(cancellationToken) is { } left && left.Oldest <= newest)
+        while (left is not null && left.Oldest <= upTo)
         {
             if (left.Oldest != oldest)
             {
@@ -56,26 +57,36 @@ internal sealed partial class RecalculatePendingStatsJob(
                 waiting.Restart();
             }
 
+            var ran = false;
             using (var held = StorageLock.TryAcquire(storage, Lock, TimeSpan.Zero))
             {
                 if (held is not null)
                 {
                     recalculated += (await RoundAsync(cancellationToken)).Count;
-                    continue;
+                    ran = true;
                 }
             }
 
-            if (waiting.Elapsed > TimeSpan.FromMinutes(1))
+            if (!ran)
             {
-                throw new DistributedLockTimeoutException(Lock);
+                if (waiting.Elapsed > TimeSpan.FromMinutes(1))
+                {
+                    throw new DistributedLockTimeoutException(Lock);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            left = await SpanAsync(cancellationToken);
         }
 
         // Drains that found the lock taken while this one held it returned, counting on it for marks it left (written
         // after it began): a drain of the usual kind takes them.
-        trigger.Request();
+        if (left is not null)
+        {
+            trigger.Request();
+        }
+
         if (recalculated > 0)
         {
             LogRecalculated(recalculated);

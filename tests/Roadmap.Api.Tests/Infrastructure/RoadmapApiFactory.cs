@@ -103,6 +103,9 @@ public abstract class RoadmapApiFactory : WebApplicationFactory<Program>, IAsync
             s.AddDataProtection().UseEphemeralDataProtectionProvider();
             s.RemoveAll<IClock>();
             s.AddSingleton<IClock>(Clock);
+
+            // Many hosts stop at once on two loaded cores: their job servers get longer than the default 30 s to finish.
+            s.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
         });
     }
 }
@@ -178,10 +181,18 @@ public class PostgresApiFactory : RoadmapApiFactory
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        if (Unavailable is null && _server is not null)
+        try
         {
-            await TestDatabases.DropAsync(_server, _database);
+            await base.DisposeAsync();
+            if (Unavailable is null && _server is not null)
+            {
+                await TestDatabases.DropAsync(_server, _database);
+            }
+        }
+        catch (Exception e)
+        {
+            TestDiagnostics.Record($"disposing {GetType().Name} ({_database})", e);
+            throw;
         }
 
         GC.SuppressFinalize(this);
