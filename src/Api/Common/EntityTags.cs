@@ -9,6 +9,9 @@ internal static class EntityTags
     /// <summary>The strong tag of revision <paramref name="revision"/> of the resource named <paramref name="name"/> (e.g. a roadmap's slug).</summary>
     public static string For(string name, int revision) => $"\"{name}.{revision}\"";
 
+    /// <summary>The strong tag of a resource tagged by its version alone: <c>"3"</c> (an untouched topic's progress is <c>"0"</c>).</summary>
+    public static string ForVersion(int version) => $"\"{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
+
     /// <summary>
     /// Whether an <c>If-None-Match</c> (<paramref name="weak"/>: weak tags match too) or <c>If-Match</c> (strong
     /// comparison only) value — a list of tags or <c>*</c> — names <paramref name="etag"/>.

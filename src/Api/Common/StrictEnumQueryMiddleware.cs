@@ -29,11 +29,12 @@ internal sealed class StrictEnumQueryMiddleware(RequestDelegate next)
 
                 var name = parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name!;
                 var values = context.Request.Query[name];
-                var names = values.Select(v => Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, v, StringComparison.OrdinalIgnoreCase))).ToArray();
+                var declaredNames = Enum.GetNames(type);
+                var names = values.Select(v => declaredNames.FirstOrDefault(n => string.Equals(n, v, StringComparison.OrdinalIgnoreCase))).ToArray();
                 if (names.Any(n => n is null) || names.Length > 1)
                 {
                     // Repeated, as any other parameter repeated: which one was meant is not for the service to guess.
-                    (errors ??= [])[name] = [$"One of: {string.Join(", ", Enum.GetNames(type))}, once."];
+                    (errors ??= [])[name] = [$"One of: {string.Join(", ", declaredNames)}, once."];
                 }
                 else if (!names.SequenceEqual(values, StringComparer.Ordinal))
                 {

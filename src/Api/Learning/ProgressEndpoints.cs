@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Roadmap.Api.Common;
@@ -116,7 +115,7 @@ internal static class ProgressEndpoints
             return result.Error.ToProblem();
         }
 
-        http.Response.Headers.ETag = VersionTag(result.Value.Version);
+        http.Response.Headers.ETag = EntityTags.ForVersion(result.Value.Version);
         return TypedResults.Ok(result.Value);
     }
 
@@ -155,9 +154,6 @@ internal static class ProgressEndpoints
         var result = await mediator.Send(new ListProgressEventsQuery(slug, page, pageSize), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
-
-    /// <summary>A topic's progress is tagged by its version alone: <c>"3"</c>; an untouched topic is <c>"0"</c>.</summary>
-    private static string VersionTag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 }
 
 /// <summary>

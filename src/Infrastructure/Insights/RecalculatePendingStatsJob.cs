@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Roadmap.Application.Insights.Recalculation;
+using Roadmap.Domain.Common;
 using Roadmap.Infrastructure.Jobs;
 
 namespace Roadmap.Infrastructure.Insights;
@@ -162,23 +163,22 @@ internal sealed partial class RecalculatePendingStatsJob(
             return pending;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RecalculateStatsBatchCommand(pending), cancellationToken);
-        return result.IsSuccess ? pending : throw new InvalidOperationException($"Recalculating stats failed: {result.Error.Code} {result.Error.Message}");
+        await SendAsync(new RecalculateStatsBatchCommand(pending), "Recalculating stats", cancellationToken);
+        return pending;
     }
 
-    private async Task<StatsMarksSpan?> SpanAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var span = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetStatsMarksSpanQuery(), cancellationToken);
-        return span.IsSuccess ? span.Value : throw new InvalidOperationException($"Reading the stats marks failed: {span.Error.Code}");
-    }
+    private Task<StatsMarksSpan?> SpanAsync(CancellationToken cancellationToken) =>
+        SendAsync(new GetStatsMarksSpanQuery(), "Reading the stats marks", cancellationToken);
 
-    private async Task<IReadOnlyList<PendingStats>> PendingAsync(int maxMarks, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<PendingStats>> PendingAsync(int maxMarks, CancellationToken cancellationToken) =>
+        SendAsync(new ListPendingStatsQuery(maxMarks), "Listing stats marks", cancellationToken);
+
+    /// <summary>A request in a scope of its own; a failure is an exception (Hangfire retries the job).</summary>
+    private async Task<T> SendAsync<T>(IRequest<Result<T>> request, string what, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var pending = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ListPendingStatsQuery(maxMarks), cancellationToken);
-        return pending.IsSuccess ? pending.Value : throw new InvalidOperationException($"Listing stats marks failed: {pending.Error.Code}");
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
+        return result.IsSuccess ? result.Value : throw new InvalidOperationException($"{what} failed: {result.Error.Code} {result.Error.Message}");
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Recalculated the stats of {Count} learners and roadmaps")]
