@@ -110,8 +110,12 @@ internal sealed class IdentityUserAccounts(
 
     public async Task LockRoleChangesAsync(CancellationToken cancellationToken)
     {
-        // Held until the command's transaction ends. SQLite needs nothing: its write transactions already take turns.
-        if (db.Database.IsNpgsql())
+        // Held until the command's transaction ends. On SQLite the command's write transaction begins now: writers take turns.
+        if (db.FirstWrite is { } beginWriting)
+        {
+            await beginWriting(cancellationToken);
+        }
+        else if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RoleChangesLockKey})", cancellationToken);
         }

@@ -10,10 +10,13 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 
 /// <summary>
 /// The command's transaction on the scope's context. Identity's user manager saves through the same context, so its
-/// writes join the transaction too. On SQLite a transaction begins with <c>BEGIN IMMEDIATE</c>: writers take turns
-/// for the whole command, so what a command reads cannot change before it writes.
+/// writes join the transaction too. SQLite has one writer at a time: there a command reads without a transaction and
+/// its transaction begins (<c>BEGIN IMMEDIATE</c>, in this process's queue of writers) at its first write
+/// (<see cref="SqliteFirstWrite"/>), so the writers take turns only for their writes. What a command read may then
+/// have changed before it writes, as on a server's read-committed transactions: the rows it changes carry concurrency
+/// tokens, the rows it adds unique keys, and a lost race is a <see cref="ConcurrencyConflictException"/>.
 /// </summary>
-/// <param name="writers">On SQLite, this process's queue of writers, held from the outermost transaction's start to its end.</param>
+/// <param name="writers">On SQLite, this process's queue of writers, held from the first write to the end of the transaction.</param>
 internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediator, ILogger<EfUnitOfWork> logger, SqliteWriters? writers = null)
     : IUnitOfWork
 {
@@ -24,6 +27,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     private IDbContextTransaction? _transaction;
     private int _depth;
     private int _commits;
+    private bool _open;
     private bool _saved;
     private bool _innerFailed;
 
@@ -31,22 +35,8 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     {
         if (_depth == 0)
         {
-            if (_writers is not null)
-            {
-                await _writers.WaitAsync(cancellationToken);
-                _holdsWriters = true;
-            }
-
-            try
-            {
-                _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            }
-            catch
-            {
-                ReleaseWriters();
-                throw;
-            }
-
+            await StartAsync(cancellationToken);
+            _open = true;
             _saved = false;
             _innerFailed = false;
         }
@@ -57,7 +47,11 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        var transaction = _transaction ?? throw new InvalidOperationException("No transaction to commit: begin one first.");
+        if (!_open)
+        {
+            throw new InvalidOperationException("No transaction to commit: begin one first.");
+        }
+
         if (_innerFailed)
         {
             // What the failed inner command wrote is in this transaction: committing would keep it.
@@ -72,14 +66,20 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             return;
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        await EndTransactionAsync();
+        db.FirstWrite = null;
+        if (_transaction is not null)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+            await EndTransactionAsync();
+        }
+
+        _open = false;
         ReleaseWriters(); // before the after-commit handlers, which may send commands in scopes of their own
         await PublishCommittedAsync();
     }
 
     public Task SaveChangesAsync(CancellationToken cancellationToken) =>
-        _transaction is null
+        !_open
             ? throw new InvalidOperationException("Saving early is for a command inside its transaction: begin one first.")
             : SaveAsync(cancellationToken);
 
@@ -88,7 +88,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     public async Task CommitSeparatelyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (_transaction is null)
+        if (!_open)
         {
             await work(cancellationToken);
             return;
@@ -101,22 +101,66 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
         }
 
         // Nothing is written yet, so committing the command's transaction here commits nothing of the command.
-        await _transaction.CommitAsync(cancellationToken);
-        await EndTransactionAsync();
+        db.FirstWrite = null;
+        if (_transaction is not null)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+            await EndTransactionAsync();
+        }
+
         try
         {
-            await using var separate = await db.Database.BeginTransactionAsync(cancellationToken);
+            await BeginWritingAsync(cancellationToken);
             await work(cancellationToken);
             await SaveAsync(cancellationToken);
-            await separate.CommitAsync(cancellationToken);
+            await _transaction!.CommitAsync(cancellationToken);
         }
         finally
         {
+            await EndTransactionAsync();
+            ReleaseWriters();
             _saved = false;
-            _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await StartAsync(cancellationToken);
         }
 
         await PublishCommittedAsync();
+    }
+
+    /// <summary>
+    /// Starts the outermost command's transaction: on a server at once; on SQLite at its first write, through
+    /// <see cref="RoadmapDbContext.FirstWrite"/>.
+    /// </summary>
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_writers is null)
+        {
+            _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+        else
+        {
+            db.FirstWrite = BeginWritingAsync;
+        }
+    }
+
+    /// <summary>On SQLite, waits for this process's turn to write, then begins the transaction (<c>BEGIN IMMEDIATE</c>).</summary>
+    private async Task BeginWritingAsync(CancellationToken cancellationToken)
+    {
+        db.FirstWrite = null;
+        if (_writers is not null)
+        {
+            await _writers.WaitAsync(cancellationToken);
+            _holdsWriters = true;
+        }
+
+        try
+        {
+            _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+        catch
+        {
+            ReleaseWriters();
+            throw;
+        }
     }
 
     /// <summary>
@@ -206,10 +250,12 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             return;
         }
 
+        db.FirstWrite = null;
         try
         {
-            if (_transaction is not null)
+            if (_open)
             {
+                _open = false;
                 await EndTransactionAsync();
                 _committed.Clear();
                 _raised.Clear();

@@ -13,6 +13,12 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 public abstract class RoadmapDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
 {
+    /// <summary>
+    /// On SQLite, what begins the command's transaction, run before its first write (<see cref="SqliteFirstWrite"/>)
+    /// and then cleared; null outside a command and once it began. Set by <see cref="EfUnitOfWork"/>.
+    /// </summary>
+    internal Func<CancellationToken, Task>? FirstWrite { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

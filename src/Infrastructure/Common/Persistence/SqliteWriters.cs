@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Roadmap.Infrastructure.Common.Persistence;
 
@@ -15,6 +17,99 @@ internal sealed class SqliteWriters
     public Task WaitAsync(CancellationToken cancellationToken) => _turn.WaitAsync(cancellationToken);
 
     public void Release() => _turn.Release();
+}
+
+/// <summary>
+/// On SQLite, begins a command's transaction (<see cref="RoadmapDbContext.FirstWrite"/>) just before its first write:
+/// a save with changes, or a statement that is not a <c>SELECT</c> (ExecuteUpdate, ExecuteDelete, SQL), which then
+/// runs in that transaction.
+/// </summary>
+internal sealed class SqliteFirstWrite : DbCommandInterceptor, ISaveChangesInterceptor
+{
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        BeforeSave(eventData)?.GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (BeforeSave(eventData, cancellationToken) is { } begin)
+        {
+            await begin;
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        BeforeStatementAsync(command, eventData, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await BeforeStatementAsync(command, eventData, cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        BeforeStatementAsync(command, eventData, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await BeforeStatementAsync(command, eventData, cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        BeforeStatementAsync(command, eventData, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        await BeforeStatementAsync(command, eventData, cancellationToken);
+        return result;
+    }
+
+    private static Task? BeforeSave(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        eventData?.Context is RoadmapDbContext { FirstWrite: { } begin } db && db.ChangeTracker.HasChanges()
+            ? begin(cancellationToken)
+            : null;
+
+    private static async Task BeforeStatementAsync(DbCommand command, CommandEventData eventData, CancellationToken cancellationToken)
+    {
+        if (eventData?.Context is RoadmapDbContext { FirstWrite: { } begin } db && !IsQuery(command.CommandText))
+        {
+            await begin(cancellationToken);
+
+            // The command was made before the transaction began.
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        }
+    }
+
+    /// <summary>Whether the statement, after the comments EF Core puts first (query tags), is a <c>SELECT</c>.</summary>
+    private static bool IsQuery(string sql)
+    {
+        var rest = sql.AsSpan().TrimStart();
+        while (rest.StartsWith("--", StringComparison.Ordinal))
+        {
+            var end = rest.IndexOf('\n');
+            rest = end < 0 ? [] : rest[(end + 1)..].TrimStart();
+        }
+
+        return rest.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+    }
 }
 
 /// <summary>
