@@ -345,39 +345,6 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
     }
 
     [Fact]
-    public async Task Two_admins_demoting_each_other_at_once_leave_one_of_them_an_admin()
-    {
-        // Several rounds: the two requests do not always overlap.
-        for (var round = 0; round < 5; round++)
-        {
-            using var first = await SignIn(Roles.Admin);
-            using var second = await SignIn(Roles.Admin);
-            await using (var scope = Factory.Services.CreateAsyncScope())
-            {
-                // Leave exactly these two Admins in this class's database.
-                var users = Factory.Service<Microsoft.AspNetCore.Identity.UserManager<Roadmap.Infrastructure.Identity.ApplicationUser>>(scope);
-                foreach (var other in (await users.GetUsersInRoleAsync(Roles.Admin)).Where(u => u.Id != first.UserId && u.Id != second.UserId))
-                {
-                    await users.RemoveFromRoleAsync(other, Roles.Admin);
-                }
-            }
-
-            var answers = await Task.WhenAll(
-                first.Client.PutAsJsonAsync($"/api/admin/users/{second.UserId}/roles", new { roles = new[] { Roles.Author } }, Ct),
-                second.Client.PutAsJsonAsync($"/api/admin/users/{first.UserId}/roles", new { roles = new[] { Roles.Author } }, Ct));
-
-            // The later one finds the last Admin (409), or its sender already demoted (403).
-            answers.Select(a => a.StatusCode).Should().ContainSingle(s => s == HttpStatusCode.OK, $"round {round}")
-                .And.ContainSingle(s => s == HttpStatusCode.Conflict || s == HttpStatusCode.Forbidden, $"round {round}");
-            await using (var scope = Factory.Services.CreateAsyncScope())
-            {
-                var users = Factory.Service<Microsoft.AspNetCore.Identity.UserManager<Roadmap.Infrastructure.Identity.ApplicationUser>>(scope);
-                (await users.GetUsersInRoleAsync(Roles.Admin)).Should().ContainSingle();
-            }
-        }
-    }
-
-    [Fact]
     public async Task An_admin_grants_the_author_role_and_it_shows_after_signing_in_again()
     {
         using var admin = await SignIn(Roles.Admin);

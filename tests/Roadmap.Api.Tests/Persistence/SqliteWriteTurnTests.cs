@@ -69,12 +69,15 @@ public sealed class SqliteWriteTurnTests(SqliteApiFactory factory) : ApiTestBase
         await using (await reader.UnitOfWork.BeginTransactionAsync(Ct))
         {
             await reader.Db.Users.SingleAsync(u => u.Id == learner.UserId, Ct);
-            await reader.UnitOfWork.CommitAsync(Ct);
+            await reader.UnitOfWork.SaveChangesAsync(Ct);
+
+            // Another command writes while this one is still open, then this one commits nothing.
+            await Rename(learner.UserId, "meanwhile").WaitAsync(Patience, Ct);
             reader.Db.Database.CurrentTransaction.Should().BeNull();
+            await reader.UnitOfWork.CommitAsync(Ct);
         }
 
-        await Rename(learner.UserId, "after").WaitAsync(Patience, Ct);
-        (await DisplayName(learner.UserId)).Should().Be("after");
+        (await DisplayName(learner.UserId)).Should().Be("meanwhile");
     }
 
     private Scope Command()

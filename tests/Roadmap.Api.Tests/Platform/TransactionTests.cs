@@ -81,6 +81,7 @@ public abstract class TransactionTests<TFactory>(TFactory factory) : ApiTestBase
     [Fact]
     public async Task A_command_that_throws_after_writing_leaves_nothing_written()
     {
+        Client().Dispose(); // skips here without this provider, not inside the assertion below
         var document = TestDocuments.Small(TestDocuments.NewSlug());
 
         var send = () => SendThrough(new FailAfterCommand(new ImportRoadmapCommand(document), Throw: true));

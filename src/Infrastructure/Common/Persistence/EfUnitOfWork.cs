@@ -13,12 +13,13 @@ namespace Roadmap.Infrastructure.Common.Persistence;
 /// writes join the transaction too. SQLite has one writer at a time: there a command reads without a transaction and
 /// its transaction begins (<c>BEGIN IMMEDIATE</c>, in this process's queue of writers) at its first write
 /// (<see cref="SqliteFirstWrite"/>), so the writers take turns only for their writes. What a command read may then
-/// have changed before it writes, as on a server's read-committed transactions: the rows it changes carry concurrency
-/// tokens, the rows it adds unique keys, and a lost race is a <see cref="ConcurrencyConflictException"/>.
+/// have changed before it writes, as on a server's read-committed transactions (the same handlers run there): rows whose
+/// lost update would matter carry concurrency tokens, rows it adds unique keys, and a lost race is a
+/// <see cref="ConcurrencyConflictException"/>.
 /// </summary>
 /// <param name="writers">On SQLite, this process's queue of writers, held from the first write to the end of the transaction.</param>
 internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediator, ILogger<EfUnitOfWork> logger, SqliteWriters? writers = null)
-    : IUnitOfWork
+    : IUnitOfWork, IDisposable
 {
     private readonly SqliteWriters? _writers = writers;
     private bool _holdsWriters;
@@ -47,7 +48,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (!_open)
+        if (!InTransaction)
         {
             throw new InvalidOperationException("No transaction to commit: begin one first.");
         }
@@ -79,11 +80,24 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     }
 
     public Task SaveChangesAsync(CancellationToken cancellationToken) =>
-        !_open
+        !InTransaction
             ? throw new InvalidOperationException("Saving early is for a command inside its transaction: begin one first.")
             : SaveAsync(cancellationToken);
 
     public void Raise(IDomainEvent domainEvent) => _raised.Add(domainEvent);
+
+    /// <summary>Inside a command: its transaction is begun (on SQLite, begun or waiting for the first write).</summary>
+    private bool InTransaction => _open && (_transaction is not null || db.FirstWrite is not null);
+
+    /// <summary>A scope left without leaving the command (a caller that did not dispose it) gives back what it holds.</summary>
+    public void Dispose()
+    {
+        if (_open)
+        {
+            db.FirstWrite = null;
+            ReleaseWriters();
+        }
+    }
 
     public async Task CommitSeparatelyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
@@ -94,8 +108,9 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             return;
         }
 
-        // Writes through Identity's user manager or ExecuteUpdate are not seen here: callers keep to the rule themselves.
-        if (_depth > 1 || _saved || db.ChangeTracker.HasChanges())
+        // On a server, writes through Identity's user manager or ExecuteUpdate are not seen here: callers keep to the
+        // rule themselves. On SQLite any write began the transaction.
+        if (_depth > 1 || _saved || db.ChangeTracker.HasChanges() || (_writers is not null && _transaction is not null))
         {
             throw new InvalidOperationException("Work is committed separately only before the command writes anything.");
         }
@@ -145,7 +160,6 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     /// <summary>On SQLite, waits for this process's turn to write, then begins the transaction (<c>BEGIN IMMEDIATE</c>).</summary>
     private async Task BeginWritingAsync(CancellationToken cancellationToken)
     {
-        db.FirstWrite = null;
         if (_writers is not null)
         {
             await _writers.WaitAsync(cancellationToken);
@@ -161,6 +175,8 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             ReleaseWriters();
             throw;
         }
+
+        db.FirstWrite = null;
     }
 
     /// <summary>
