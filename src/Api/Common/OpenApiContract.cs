@@ -59,9 +59,11 @@ internal static class OpenApiContract
                 else if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) is { IsEnum: true } enumType)
                 {
                     // Enums are read by name only (JsonDefaults), a converter the exporter does not know either.
+                    schema.Type = JsonSchemaType.String;
                     schema.Enum = [.. Enum.GetNames(enumType).Select(n => (JsonNode)JsonValue.Create(n))];
                     if (enumType != context.JsonTypeInfo.Type)
                     {
+                        schema.Type |= JsonSchemaType.Null;
                         schema.Enum.Add(null!);
                     }
                 }

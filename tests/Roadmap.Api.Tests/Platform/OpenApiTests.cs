@@ -31,6 +31,8 @@ public sealed class OpenApiTests(SqliteApiFactory factory) : ApiTestBase<SqliteA
         schemas.GetProperty("UserProfileDto").GetProperty("properties").GetProperty("roles").GetProperty("items").GetProperty("type").GetString().Should().Be("string");
         schemas.GetProperty("ProgressStatus").GetProperty("enum").EnumerateArray().Select(v => v.GetString())
             .Should().Equal("NotStarted", "InProgress", "Done", "Skipped");
+        schemas.GetProperty("ProgressStatus").GetProperty("type").GetString().Should().Be("string");
+        schemas.GetProperty("Difficulty").GetProperty("type").EnumerateArray().Select(v => v.GetString()).Should().BeEquivalentTo("string", "null");
         var put = document.GetProperty("paths").GetProperty("/api/me/roadmaps/{slug}/progress/{topic}").GetProperty("put");
         put.GetProperty("parameters").EnumerateArray().Should().Contain(p => p.GetProperty("name").GetString() == "If-Match" && p.GetProperty("in").GetString() == "header");
         put.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _).Should().BeTrue();
