@@ -19,14 +19,8 @@ internal sealed class RecalculateStatsBatchCommandHandler(
 {
     public async Task<Result<int>> Handle(RecalculateStatsBatchCommand request, CancellationToken cancellationToken)
     {
-        // The marks first, removed at once: this transaction then includes every change made before them, and a
-        // recalculation of the same marks running beside it waits here until this one ends (then rebuilds the same rows).
-        var markIds = request.Items.SelectMany(i => i.MarkIds).ToArray();
-        foreach (var chunk in markIds.Chunk(1_000))
-        {
-            await marks.RemoveAsync(new StatsMarksByIdsSpec(chunk), cancellationToken);
-        }
-
+        // The marks were listed before this command: every change they stand for is committed, so what is read below
+        // includes it. A change made since has marks of its own, left for the next round.
         var learners = request.Items.Select(i => i.LearnerId).Distinct().ToArray();
         var zones = (await profiles.FindAsync(learners, cancellationToken)).ToDictionary(p => p.Key, p => LocalCalendar.Zone(p.Value.TimeZone));
         var progress = await history.ReadAsync(learners, cancellationToken);
@@ -59,7 +53,17 @@ internal sealed class RecalculateStatsBatchCommandHandler(
             }
         }
 
-        await writer.SaveAsync(rebuilt, await RecalculateStreaksAsync(progress, zones, now, cancellationToken), cancellationToken);
+        var rebuiltStreaks = await RecalculateStreaksAsync(progress, zones, now, cancellationToken);
+
+        // Written last (the first write: on SQLite the writers' turn is taken only from here). A recalculation of the
+        // same learners beside this one makes one of the two writes find another version than the one it rebuilt
+        // from: that one fails as a conflict and runs again from what is stored then.
+        foreach (var chunk in request.Items.SelectMany(i => i.MarkIds).Chunk(1_000))
+        {
+            await marks.RemoveAsync(new StatsMarksByIdsSpec(chunk), cancellationToken);
+        }
+
+        await writer.SaveAsync(rebuilt, rebuiltStreaks, cancellationToken);
         return rebuilt.Count;
     }
 
