@@ -10,7 +10,9 @@ using Npgsql;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Insights.Recalculation;
 using Roadmap.Domain.Common;
+using Roadmap.Domain.Insights;
 using Roadmap.Infrastructure.Insights;
+using Roadmap.Infrastructure.Insights.Persistence;
 using Roadmap.Infrastructure.Jobs;
 
 namespace Roadmap.Api.Tests.Jobs;
@@ -152,7 +154,7 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_rounds_of_the_same_marks_at_once_both_succeed_and_leave_rows_equal_to_a_recount()
+    public async Task Two_rounds_of_the_same_marks_that_both_read_before_either_writes_end_with_one_conflict_and_rows_equal_to_a_recount()
     {
         await using var node = Started("node");
         node.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(RecalculatePendingStatsJob.Id);
@@ -163,15 +165,31 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
             listed = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ListPendingStatsQuery(learners.Count), Ct)).Value;
         }
 
-        // Each reads before the other writes (neither holds anything while it reads): the later write finds another
-        // version than the one it rebuilt from, fails as a conflict and runs again from what the first stored.
+        // Neither holds anything while it reads: both have read before either writes.
+        var arrived = 0;
+        var bothRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _probe.BeforeStatsWrite = async ct =>
+        {
+            var order = Interlocked.Increment(ref arrived);
+            if (order == 2)
+            {
+                bothRead.TrySetResult();
+            }
+
+            if (order <= 2)
+            {
+                await bothRead.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            }
+        };
         var rounds = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
             await using var scope = node.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RecalculateStatsBatchCommand(listed), Ct);
         }));
+        _probe.BeforeStatsWrite = null;
 
         rounds.Should().OnlyContain(r => r.IsSuccess);
+        arrived.Should().Be(3, "the later write found rows of another version than it rebuilt from, conflicted and ran again");
         (await PendingMarks()).Should().Be(0);
         (await Mismatches(learners)).Should().BeEmpty();
     }
@@ -327,8 +345,25 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
 
         public void SpanRead() => Interlocked.Increment(ref _spanReads);
 
+        /// <summary>Runs before each round writes its rows.</summary>
+        public Func<CancellationToken, Task>? BeforeStatsWrite { get; set; }
+
         /// <summary>Rounds begun, per node.</summary>
         public ConcurrentDictionary<string, int> Rounds { get; } = new();
+    }
+
+    /// <summary>The stats writer, after <see cref="Probe.BeforeStatsWrite"/>.</summary>
+    private sealed class WriterProbe(IStatsWriter inner, Probe probe) : IStatsWriter
+    {
+        public async Task SaveAsync(IReadOnlyCollection<LearnerRoadmapStats> stats, IReadOnlyCollection<LearnerStreaks> streaks, CancellationToken cancellationToken)
+        {
+            if (probe.BeforeStatsWrite is { } before)
+            {
+                await before(cancellationToken);
+            }
+
+            await inner.SaveAsync(stats, streaks, cancellationToken);
+        }
     }
 
     /// <summary>Outermost around a round (retries and transaction inside): counts what committed.</summary>
@@ -410,6 +445,7 @@ public sealed class TwoNodeStatsTests : IAsyncLifetime
                 s.Insert(0, ServiceDescriptor.Scoped<IPipelineBehavior<RecalculateStatsBatchCommand, Result<int>>>(_ => new RoundProbe(_name, _probe)));
                 s.Insert(0, ServiceDescriptor.Scoped<IPipelineBehavior<ListPendingStatsQuery, Result<IReadOnlyList<PendingStats>>>>(_ => new ListingProbe(_name, _probe)));
                 s.Insert(0, ServiceDescriptor.Scoped<IPipelineBehavior<GetStatsMarksSpanQuery, Result<StatsMarksSpan?>>>(_ => new SpanProbe(_probe)));
+                s.AddScoped<IStatsWriter>(sp => new WriterProbe(ActivatorUtilities.CreateInstance<EfStatsWriter>(sp), _probe));
             });
         }
     }
