@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using FluentAssertions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,6 +80,23 @@ public sealed class SqliteWriteTurnTests(SqliteApiFactory factory) : ApiTestBase
         }
 
         (await DisplayName(learner.UserId)).Should().Be("meanwhile");
+    }
+
+    [Fact]
+    public async Task More_writers_of_one_topic_than_a_command_has_attempts_all_succeed_one_after_another()
+    {
+        using var learner = await SignIn();
+        var progress = await ReadJson(await learner.Client.GetAsync("/api/me/roadmaps/backend-developer/progress", Ct));
+        var topic = progress.GetProperty("topics")[0].GetProperty("topic").GetString();
+
+        // More than ConflictRetryBehaviour's 50 runs: a command run again after losing takes the turn from its start.
+        const int writers = 80;
+        var responses = await Task.WhenAll(Enumerable.Range(0, writers).Select(i =>
+            learner.Client.PutAsJsonAsync($"/api/me/roadmaps/backend-developer/progress/{topic}", new { status = "InProgress", note = $"writer {i}" }, Ct)));
+
+        responses.Select(r => r.StatusCode).Should().OnlyContain(c => c == HttpStatusCode.OK);
+        var versions = await Task.WhenAll(responses.Select(async r => (await ReadJson(r)).GetProperty("version").GetInt32()));
+        versions.Should().BeEquivalentTo(Enumerable.Range(1, writers), "each write has its own version");
     }
 
     private Scope Command()

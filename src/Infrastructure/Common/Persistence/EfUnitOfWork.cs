@@ -29,6 +29,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     private int _depth;
     private int _commits;
     private bool _open;
+    private bool _again;
     private bool _saved;
     private bool _innerFailed;
 
@@ -86,9 +87,6 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
 
     public void Raise(IDomainEvent domainEvent) => _raised.Add(domainEvent);
 
-    /// <summary>Inside a command: its transaction is begun (on SQLite, begun or waiting for the first write).</summary>
-    private bool InTransaction => _open && (_transaction is not null || db.FirstWrite is not null);
-
     /// <summary>A scope left without leaving the command (a caller that did not dispose it) gives back what it holds.</summary>
     public void Dispose()
     {
@@ -98,6 +96,9 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             ReleaseWriters();
         }
     }
+
+    /// <summary>Inside a command: its transaction is begun (on SQLite, begun or waiting for the first write).</summary>
+    private bool InTransaction => _open && (_transaction is not null || db.FirstWrite is not null);
 
     public async Task CommitSeparatelyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
@@ -143,7 +144,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
 
     /// <summary>
     /// Starts the outermost command's transaction: on a server at once; on SQLite at its first write, through
-    /// <see cref="RoadmapDbContext.FirstWrite"/>.
+    /// <see cref="RoadmapDbContext.FirstWrite"/>, or at once for a command that follows a failed one in this scope.
     /// </summary>
     private async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -151,13 +152,20 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
         {
             _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         }
+        else if (_again)
+        {
+            // A command of this scope failed, and this is most likely it again after losing a race (IRetryOnConflict):
+            // with the turn taken from its start, what it reads cannot change before it writes, so it cannot lose again.
+            _again = false;
+            await BeginWritingAsync(cancellationToken);
+        }
         else
         {
             db.FirstWrite = BeginWritingAsync;
         }
     }
 
-    /// <summary>On SQLite, waits for this process's turn to write, then begins the transaction (<c>BEGIN IMMEDIATE</c>).</summary>
+    /// <summary>Begins the transaction; on SQLite after waiting for this process's turn to write (<c>BEGIN IMMEDIATE</c>).</summary>
     private async Task BeginWritingAsync(CancellationToken cancellationToken)
     {
         if (_writers is not null)
@@ -272,6 +280,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             if (_open)
             {
                 _open = false;
+                _again = true;
                 await EndTransactionAsync();
                 _committed.Clear();
                 _raised.Clear();
