@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using FluentAssertions;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Api.Tests.Infrastructure;
@@ -34,14 +35,13 @@ public sealed class SqliteWriteTurnTests(SqliteApiFactory factory) : ApiTestBase
         await writer.UnitOfWork.SaveChangesAsync(Ct);
         writer.Db.Database.CurrentTransaction.Should().NotBeNull("the first write began the transaction");
 
-        // Now another writer waits for the turn until this command commits.
-        var later = Rename(learner.UserId, "later");
-        await Task.Delay(300, Ct);
-        later.IsCompleted.Should().BeFalse("the turn is held until the command ends");
+        // Now SQLite's write lock is held until the command ends: another connection cannot begin writing.
+        var connectionString = writer.Db.Database.GetConnectionString()!;
+        (await CanBeginWriting(connectionString)).Should().BeFalse("the turn is held until the command ends");
         await writer.UnitOfWork.CommitAsync(Ct);
-        await later.WaitAsync(Patience, Ct);
+        (await CanBeginWriting(connectionString)).Should().BeTrue();
 
-        (await DisplayName(learner.UserId)).Should().Be("later");
+        (await DisplayName(learner.UserId)).Should().Be("first");
     }
 
     [Fact]
@@ -97,6 +97,23 @@ public sealed class SqliteWriteTurnTests(SqliteApiFactory factory) : ApiTestBase
         responses.Select(r => r.StatusCode).Should().OnlyContain(c => c == HttpStatusCode.OK);
         var versions = await Task.WhenAll(responses.Select(async r => (await ReadJson(r)).GetProperty("version").GetInt32()));
         versions.Should().BeEquivalentTo(Enumerable.Range(1, writers), "each write has its own version");
+    }
+
+    /// <summary>Whether a connection of its own gets SQLite's write lock (<c>BEGIN IMMEDIATE</c>) within a second.</summary>
+    private static async Task<bool> CanBeginWriting(string connectionString)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 1, Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(Ct);
+            await transaction.RollbackAsync(Ct);
+            return true;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 5)
+        {
+            return false; // SQLITE_BUSY
+        }
     }
 
     private Scope Command()
