@@ -57,6 +57,12 @@ public sealed class RoadmapInsights : AggregateRoot
     /// <summary>When the figures were rebuilt; null for <see cref="NotYetCalculated"/>.</summary>
     public DateTimeOffset? CalculatedAt { get; private set; }
 
+    /// <summary>
+    /// Counts rebuilds: of two recalculations at once, the one that read its sources before the other committed must
+    /// not overwrite it, so it conflicts and runs again (as <see cref="LearnerRoadmapStats.Version"/>).
+    /// </summary>
+    public int Version { get; private set; }
+
     public static RoadmapInsights Calculate(Guid roadmapId, InsightsSource source, DateTimeOffset now)
     {
         var insights = new RoadmapInsights(roadmapId);
@@ -104,6 +110,7 @@ public sealed class RoadmapInsights : AggregateRoot
             .Where(t => source.DaysToDone.TryGetValue(t.Id, out var days) && days.Count > 0)
             .Select(t => new TopicDays(t.Slug, Math.Round(Median(source.DaysToDone[t.Id]), 1, MidpointRounding.AwayFromZero)))];
         CalculatedAt = now;
+        Version++;
     }
 
     /// <summary>

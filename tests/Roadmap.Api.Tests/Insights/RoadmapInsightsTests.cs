@@ -3,11 +3,13 @@ using System.Net.Http.Json;
 using FluentAssertions;
 using Hangfire;
 using Hangfire.Storage;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Api.Tests.Jobs;
 using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Insights.AuthorInsights;
 using Roadmap.Application.Insights.Contracts;
 using Roadmap.Application.Learning.Contracts;
@@ -133,9 +135,39 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
             .Should().OnlyContain(r => r.IsSuccess);
 
         var after = await Stored(roadmapId);
-        after.Should().BeEquivalentTo(before, o => o.Excluding(i => i.CalculatedAt));
+        after.Should().BeEquivalentTo(before, o => o.Excluding(i => i.CalculatedAt).Excluding(i => i.Version));
         after.Enrolled.Should().Be(1);
         after.AverageCompletion.Should().Be(33.3);
+    }
+
+    [Fact]
+    public async Task A_rebuild_that_read_before_another_one_committed_conflicts_instead_of_overwriting_it()
+    {
+        using var author = await SignIn(Roles.Author);
+        var slug = await Published(author);
+        using var first = await SignIn();
+        (await first.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var roadmapId = await RoadmapId(slug);
+        (await Send(new RecalculateRoadmapInsightsCommand(roadmapId))).IsSuccess.Should().BeTrue();
+
+        // A rebuild reads the row and its sources (one learner following) in its transaction, and has not saved yet …
+        await using var slow = Factory.Services.CreateAsyncScope();
+        var unitOfWork = slow.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        await using (await unitOfWork.BeginTransactionAsync(Ct))
+        {
+            var handler = slow.ServiceProvider.GetRequiredService<IRequestHandler<RecalculateRoadmapInsightsCommand, Result>>();
+            (await handler.Handle(new RecalculateRoadmapInsightsCommand(roadmapId), Ct)).IsSuccess.Should().BeTrue();
+
+            // … when a second learner follows and another rebuild counts both and commits.
+            using var second = await SignIn();
+            (await second.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
+            (await Send(new RecalculateRoadmapInsightsCommand(roadmapId))).IsSuccess.Should().BeTrue();
+
+            var commit = () => unitOfWork.CommitAsync(Ct);
+            await commit.Should().ThrowAsync<ConcurrencyConflictException>();
+        }
+
+        (await Stored(roadmapId)).Enrolled.Should().Be(2);
     }
 
     [Fact]

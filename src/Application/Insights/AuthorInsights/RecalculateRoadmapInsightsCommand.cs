@@ -13,7 +13,8 @@ namespace Roadmap.Application.Insights.AuthorInsights;
 /// <summary>
 /// Rebuilds a roadmap's insights row whole from the source of truth — who follows it, their stats rows, their progress
 /// and events — in one transaction: a few aggregate queries and one streamed read of the activity, however many
-/// learners. Safe to run twice, late or concurrently: it reads everything it writes from.
+/// learners. Safe to run twice, late or concurrently: it reads everything it writes from, and of two runs at once the
+/// one that read first and saves last conflicts (the row's version) and runs again.
 /// </summary>
 public sealed record RecalculateRoadmapInsightsCommand(Guid RoadmapId) : ICommand<Result>, IRetryOnConflict;
 
@@ -37,6 +38,9 @@ internal sealed class RecalculateRoadmapInsightsCommandHandler(
             return InsightsErrors.RoadmapNotFound(request.RoadmapId.ToString());
         }
 
+        // The stored row first, then its sources: a rebuild beside this one that commits after this read changes the
+        // row's version, so this one's save conflicts and runs again, reading sources at least as new as the other's.
+        var row = await insights.SingleOrDefaultAsync(new RoadmapInsightsSpec(outline.Id), cancellationToken);
         var now = clock.UtcNow;
         var followers = (await learners.ListFollowersAsync(outline.Id, cancellationToken)).ToHashSet();
         var completions = (await stats.ListAsync(new StatsCompletionsOfRoadmapSpec(outline.Id), cancellationToken))
@@ -56,7 +60,6 @@ internal sealed class RecalculateRoadmapInsightsCommandHandler(
             completions,
             skipped,
             daysToDone);
-        var row = await insights.SingleOrDefaultAsync(new RoadmapInsightsSpec(outline.Id), cancellationToken);
         if (row is null)
         {
             insights.Add(RoadmapInsights.Calculate(outline.Id, source, now));

@@ -12,6 +12,7 @@ internal sealed class RoadmapInsightsConfiguration : IEntityTypeConfiguration<Ro
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.HasIndex(i => i.RoadmapId).IsUnique();
+        builder.Property(i => i.Version).IsConcurrencyToken();
         builder.Ignore(i => i.DomainEvents);
 
         // Rebuilt whole by every calculation and only ever read whole: kept as JSON text on every provider.
