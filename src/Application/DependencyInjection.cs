@@ -28,7 +28,9 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         services.AddImplementationsOf(typeof(IRequestHandler<,>), typeof(INotificationHandler<>));
-        services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly(), ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        // Validators hold no state and depend on nothing; building one (its rules) per request cost more than using it.
+        services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly(), ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddCatalogContracts();
 

@@ -53,7 +53,7 @@ public static class DependencyInjection
                 services.AddDbContextPool<SqliteRoadmapDbContext>((sp, o) =>
                     o.UseSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString)
                         .AddInterceptors(sp.GetServices<IInterceptor>())
-                        .AddInterceptors(new SqliteSynchronousNormal(), new SqliteFirstWrite()));
+                        .AddInterceptors(new SqliteConnectionSettings(), new SqliteFirstWrite()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqliteRoadmapDbContext>());
                 break;
             case DatabaseProvider.Postgres:

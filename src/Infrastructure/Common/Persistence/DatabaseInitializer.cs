@@ -43,7 +43,7 @@ public sealed partial class DatabaseInitializer(
         if (db.Database.IsSqlite())
         {
             // Write-ahead logging (kept in the file): readers never wait for the writer, and with synchronous=NORMAL
-            // (SqliteSynchronousNormal, on every connection) a commit is not synced, only the log at checkpoints.
+            // (SqliteConnectionSettings, on every connection) a commit is not synced, only the log at checkpoints.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 

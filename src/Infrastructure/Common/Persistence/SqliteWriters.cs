@@ -1,7 +1,10 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace Roadmap.Infrastructure.Common.Persistence;
 
@@ -113,11 +116,19 @@ internal sealed class SqliteFirstWrite : DbCommandInterceptor, ISaveChangesInter
 }
 
 /// <summary>
-/// <c>synchronous=NORMAL</c> on every SQLite connection: in write-ahead-log mode a commit is then written but not synced
-/// (the log is synced at checkpoints). It survives a crash of the service; a power loss may lose the last commits.
+/// Settings of every SQLite connection, made once per connection of Microsoft.Data.Sqlite's pool (a pooled connection
+/// keeps them): <c>synchronous=NORMAL</c>, so in write-ahead-log mode a commit is written but not synced (the log is
+/// synced at checkpoints; it survives a crash of the service, a power loss may lose the last commits); and the file
+/// read through a memory map, since under writes a connection's page cache is dropped at every read transaction and
+/// each page would otherwise be read again with a system call.
 /// </summary>
-internal sealed class SqliteSynchronousNormal : DbConnectionInterceptor
+internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
+    /// <summary>The most of the file mapped (the file is mapped up to its size).</summary>
+    private const long MemoryMapBytes = 1L << 30;
+
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -126,11 +137,17 @@ internal sealed class SqliteSynchronousNormal : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(connection);
+        var handle = ((SqliteConnection)connection).Handle!;
+        if (Configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=NORMAL;";
         command.ExecuteNonQuery();
+        Configured.AddOrUpdate(handle, handle);
     }
 }
