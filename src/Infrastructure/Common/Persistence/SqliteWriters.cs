@@ -116,17 +116,13 @@ internal sealed class SqliteFirstWrite : DbCommandInterceptor, ISaveChangesInter
 }
 
 /// <summary>
-/// Settings of every SQLite connection, made once per connection of Microsoft.Data.Sqlite's pool (a pooled connection
-/// keeps them): <c>synchronous=NORMAL</c>, so in write-ahead-log mode a commit is written but not synced (the log is
-/// synced at checkpoints; it survives a crash of the service, a power loss may lose the last commits); and the file
-/// read through a memory map, since under writes a connection's page cache is dropped at every read transaction and
-/// each page would otherwise be read again with a system call.
+/// <c>synchronous=NORMAL</c> on every SQLite connection, set once per connection of Microsoft.Data.Sqlite's pool (a
+/// pooled connection keeps it) rather than by a statement at every open: in write-ahead-log mode a commit is then
+/// written but not synced (the log is synced at checkpoints). It survives a crash of the service; a power loss may
+/// lose the last commits. (A memory-mapped file was tried here too and cost the writes more than it saved the reads.)
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    /// <summary>The most of the file mapped (the file is mapped up to its size).</summary>
-    private const long MemoryMapBytes = 1L << 30;
-
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
@@ -137,7 +133,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private void Apply(DbConnection connection)
+    private static void Apply(DbConnection connection)
     {
         var handle = ((SqliteConnection)connection).Handle!;
         if (Configured.TryGetValue(handle, out _))
