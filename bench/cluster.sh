@@ -13,6 +13,7 @@ DATA=$(mktemp -d); chmod 755 "$DATA"
 export ROADMAP_CLUSTER_STATE=$DATA/cluster
 trap 'bash deploy/cluster.sh purge >/dev/null 2>&1 || true; rm -rf "$DATA"' EXIT
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
+source bench/lib.sh
 
 # Learners sign in from one address here: the sign-in limit is lifted for the setup.
 export RateLimiting__Auth__PermitLimit=100000 Serilog__MinimumLevel__Default=Warning
@@ -20,11 +21,8 @@ FRONT=$(bash deploy/cluster.sh up)
 NODE="http://127.0.0.1:$(cat "$ROADMAP_CLUSTER_STATE/run/node1.port")"
 
 : >"$DATA/tokens"
-for i in $(seq "$LEARNERS"); do
-  login="{\"email\":\"learner$i@example.org\",\"password\":\"a bench password\""
-  curl -sf -X POST "$FRONT/api/auth/register" -H 'Content-Type: application/json' -d "$login,\"displayName\":\"learner$i\"}" >/dev/null
-  curl -sf -X POST "$FRONT/api/auth/login" -H 'Content-Type: application/json' -d "$login}" | jq -r .accessToken >>"$DATA/tokens"
-done
+B=$FRONT
+for i in $(seq "$LEARNERS"); do bench_learner "learner$i@example.org" >>"$DATA/tokens"; done
 TOKEN=$(head -1 "$DATA/tokens")
 curl -sf "$FRONT/api/me/roadmaps/backend-developer/progress" -H "Authorization: Bearer $TOKEN" | jq -r '.topics[].topic' >"$DATA/topics"
 [[ -s "$DATA/topics" ]] || { echo "no topics to write" >&2; exit 1; }
@@ -32,8 +30,7 @@ export TOKENS="$DATA/tokens" TOPICS="$DATA/topics"
 
 # Requests per second; a run with any error or non-2xx answer is refused rather than reported.
 rps() {
-  local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@")
-  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "wrk reported errors for $*:" >&2; echo "$out" >&2; exit 1; fi
+  local out; out=$(bench_wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@")
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$FRONT/api/roadmaps/backend-developer"

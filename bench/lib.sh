@@ -1,5 +1,6 @@
 # Shared by the benchmarks: a PostgreSQL server, a Release build of the service on 127.0.0.1, learners' tokens.
 # Sourced after setting B (the service's base URL) and DATA (a private temporary directory).
+source "$(dirname "${BASH_SOURCE[0]}")/../deploy/lib.sh"
 PID=""; PGBIN=""
 
 bench_cleanup() {
@@ -12,7 +13,7 @@ bench_cleanup() {
 # (needs root and Debian's postgresql package) and stopped by bench_cleanup.
 bench_postgres() {
   if [[ -n "${ROADMAP_BENCH_POSTGRES:-}" ]]; then POSTGRES=$ROADMAP_BENCH_POSTGRES; return; fi
-  PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  PGBIN=$(pgbin)
   [[ -x "$PGBIN/initdb" ]] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
   install -d -o postgres -g postgres "$DATA/pg" "$DATA/pg/data" "$DATA/pg/sock"
   runuser -u postgres -- "$PGBIN/initdb" -D "$DATA/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -42,4 +43,11 @@ bench_learner() {
   curl -sf -X POST "$B/api/auth/register" -H 'Content-Type: application/json' -d "$login,\"displayName\":\"${1%@*}\"}" >/dev/null
   curl -sf -X POST "$B/api/auth/login" -H 'Content-Type: application/json' -d "$login}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
   echo
+}
+
+# wrk with the given arguments, printing its report; a run with any error or non-2xx answer is refused, not reported.
+bench_wrk() {
+  local out; out=$(wrk "$@")
+  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "wrk reported errors for $*:" >&2; echo "$out" >&2; exit 1; fi
+  echo "$out"
 }

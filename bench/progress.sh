@@ -32,8 +32,7 @@ learners() { # writes $DATA/tokens and $DATA/topics
 # opened to the database, statements prepared, code compiled) made most of the writes' p99 before.
 load() {
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$@" >/dev/null
-  local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
-  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "wrk reported errors for $*:" >&2; echo "$out" >&2; exit 1; fi
+  local out; out=$(bench_wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
   RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$out"); P99=$(awk '$1 == "99%" {print $2}' <<<"$out")
 }
 

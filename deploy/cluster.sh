@@ -16,11 +16,10 @@ STATE=${ROADMAP_CLUSTER_STATE:-$REPO/.cluster}
 RUN=$STATE/run
 NODES=(node1 node2)
 
+source deploy/lib.sh
 log() { echo "[cluster] $*" >&2; }
 die() { log "$*"; exit 1; }
-in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() { local p; for p in $(seq "$1" "$2"); do in_use "$p" || { echo "$p"; return; }; done; die "no free port in $1-$2"; }
-pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true; }
 # The process a pid file names, if it still runs and is the program it should be, started from this state folder
 # (its command line or working folder names it): a pid can be reused after a reboot.
 program_of() { case $1 in postgres) echo postgres ;; redis) echo redis-server ;; nginx) echo nginx ;; *) echo Roadmap.Api.dll ;; esac; }
@@ -34,8 +33,6 @@ alive() {
   echo "$pid"
 }
 port_of() { cat "$RUN/$1.port" 2>/dev/null || true; }
-# PostgreSQL refuses to run as root: as root its commands run as the postgres user.
-as_pg() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 install_missing() {
   local want=()
@@ -92,8 +89,7 @@ start_redis() {
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
     --dir "$STATE/redis" --logfile "$STATE/log/redis.log" --pidfile "$RUN/redis.pid" >/dev/null
   echo "$port" >"$RUN/redis.port"
-  local i; for (( i = 0; i < 50; i++ )); do redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
-  redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 || die "Redis did not start (see $STATE/log/redis.log)"
+  redis_answers "$port" || die "Redis did not start (see $STATE/log/redis.log)"
   log "Redis on 127.0.0.1:$port"
 }
 

@@ -11,6 +11,7 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 REPO=$(pwd)
 
+source deploy/lib.sh
 log() { echo "[faults] $*" >&2; }
 PASSED=0 FAILED=0 SKIPPED=0
 pass() { PASSED=$((PASSED + 1)); echo "[faults] PASS $1"; }
@@ -60,8 +61,7 @@ N1="http://127.0.0.1:$(cat "$RUN/node1.port")"
 N2="http://127.0.0.1:$(cat "$RUN/node2.port")"
 PGPORT=$(cat "$RUN/postgres.port")
 REDISPORT=$(cat "$RUN/redis.port")
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-as_pg() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+PGBIN=$(pgbin)
 sql() { "$PGBIN/psql" -X -qtA -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$PGPORT user=postgres dbname=roadmap" "$@"; }
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc -l | xargs printf '%.1f'; }

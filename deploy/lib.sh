@@ -1,0 +1,17 @@
+# Shell helpers shared by .ci/run, deploy/cluster.sh and tests/cluster/faults.sh (sourced, not run).
+
+# The newest installed PostgreSQL's bin folder (empty when none is installed).
+pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true; }
+
+# Something on 127.0.0.1 accepts connections on port $1.
+in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# PostgreSQL refuses to run as root: as root its commands run as the postgres user.
+as_pg() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# The Redis on 127.0.0.1 port $1 answers a ping within five seconds.
+redis_answers() {
+  local i
+  for (( i = 0; i < 50; i++ )); do redis-cli -h 127.0.0.1 -p "$1" ping >/dev/null 2>&1 && return 0; sleep 0.1; done
+  return 1
+}
