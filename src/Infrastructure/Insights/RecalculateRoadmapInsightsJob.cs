@@ -3,17 +3,20 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Roadmap.Application.Insights.AuthorInsights;
+using Roadmap.Application.Insights.Marking;
 using Roadmap.Infrastructure.Jobs;
 
 namespace Roadmap.Infrastructure.Insights;
 
 /// <summary>
 /// Rebuilds author insights (<see cref="RecalculateRoadmapInsightsCommand"/>): every hour for every published roadmap,
-/// and for one roadmap (or all) once its learners' stats were recalculated after a new version or an Admin's request
+/// first starting again the recalculation of a roadmap whose stats a lost enqueue left on an older version
+/// (<see cref="StatsBehindVersionQuery"/>; its insights follow that recalculation), and for one roadmap (or all) once its learners' stats were recalculated after a new version or an Admin's request
 /// (a continuation of that drain, see <see cref="RecalculateEnrolledStatsJob"/>). Each roadmap in a transaction of its
 /// own; a retry rebuilds again from the source of truth.
 /// </summary>
-internal sealed partial class RecalculateRoadmapInsightsJob(IServiceScopeFactory scopes, ILogger<RecalculateRoadmapInsightsJob> logger) : IRecurringJob
+internal sealed partial class RecalculateRoadmapInsightsJob(
+    IServiceScopeFactory scopes, IStatsRecalculationJobs recalculations, ILogger<RecalculateRoadmapInsightsJob> logger) : IRecurringJob
 {
     public const string Id = "insights.roadmap-insights";
 
@@ -31,10 +34,25 @@ internal sealed partial class RecalculateRoadmapInsightsJob(IServiceScopeFactory
         foreach (var roadmapId in roadmaps)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (await StatsBehindVersionAsync(roadmapId, cancellationToken))
+            {
+                // The recalculation a new version needs was lost: started again, the insights follow it.
+                LogStatsBehindVersion(roadmapId);
+                recalculations.EnqueueRecalculation(roadmapId, learnerId: null);
+                continue;
+            }
+
             await RecalculateAsync(roadmapId, cancellationToken);
         }
 
         LogRecalculated(roadmaps.Count);
+    }
+
+    private async Task<bool> StatsBehindVersionAsync(Guid roadmapId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var behind = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new StatsBehindVersionQuery(roadmapId), cancellationToken);
+        return behind.IsSuccess ? behind.Value : throw new InvalidOperationException($"Checking the stats of roadmap {roadmapId} failed: {behind.Error.Code}");
     }
 
     [AutomaticRetry(Attempts = 3)]
@@ -52,4 +70,7 @@ internal sealed partial class RecalculateRoadmapInsightsJob(IServiceScopeFactory
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recalculated the insights of {Count} published roadmaps")]
     private partial void LogRecalculated(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stats of roadmap {RoadmapId} still count an older version with nothing pending: its learners are marked again")]
+    private partial void LogStatsBehindVersion(Guid roadmapId);
 }

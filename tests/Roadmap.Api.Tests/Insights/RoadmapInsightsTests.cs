@@ -213,6 +213,36 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
     }
 
     [Fact]
+    public async Task The_hourly_job_starts_again_a_new_versions_recalculation_that_was_lost()
+    {
+        using var author = await SignIn(Roles.Author);
+        var slug = await Published(author);
+        using var learner = await SignIn();
+        var last = await Change(learner, slug, "a", "Done", at: null);
+        await Eventually.Until(() => StatsOf(learner, slug), s => s.LastEventId >= last, Ct);
+        var document = TestDocuments.Small(slug);
+        var changed = document with { Sections = [document.Sections[0], document.Sections[1] with { Topics = [TestDocuments.Topic("c"), TestDocuments.Topic("d")] }] };
+        (await author.Client.PutAsJsonAsync($"/api/roadmaps/{slug}", changed, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await Eventually.Until(() => StatsOf(learner, slug), s => s.TotalTopics == 4, Ct);
+        await Eventually.Until(() => Insights(author, slug), i => i.CalculatedAt is not null, Ct);
+
+        // What a node leaves that dies between the new version's commit and the enqueue of its recalculation: the row
+        // still on version 1 (three topics), nothing pending.
+        var roadmapId = await RoadmapId(slug);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<RoadmapDbContext>().Set<LearnerRoadmapStats>()
+                .Where(s => s.RoadmapId == roadmapId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.RoadmapVersion, 1).SetProperty(s => s.TotalTopics, 3), Ct)).Should().Be(1);
+        }
+
+        (await StatsOf(learner, slug)).TotalTopics.Should().Be(3);
+        Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger("insights.roadmap-insights");
+
+        (await Eventually.Until(() => StatsOf(learner, slug), s => s.TotalTopics == 4, Ct)).Should().BeEquivalentTo(new { Done = 1, NotStarted = 3 });
+    }
+
+    [Fact]
     public async Task The_hourly_job_recalculates_published_roadmaps()
     {
         using var author = await SignIn(Roles.Author);
