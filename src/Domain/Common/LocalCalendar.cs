@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
 
 namespace Roadmap.Domain.Common;
 
@@ -6,7 +7,7 @@ namespace Roadmap.Domain.Common;
 /// Days as a person in a time zone lives them: the local date of an instant, and the instant a local date begins.
 /// Learners' days (activity, streaks) are counted in the time zone of their profile, not in UTC.
 /// </summary>
-public static class LocalCalendar
+public static partial class LocalCalendar
 {
     /// <summary>
     /// The zone of an IANA id, or UTC when this system does not know it: profiles hold only known ids, but a later
@@ -34,8 +35,25 @@ public static class LocalCalendar
             return TimeZoneInfo.TryFindSystemTimeZoneById(listed, out zone);
         }
 
-        return TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out zone) && string.Equals(zone.Id, ianaId, StringComparison.Ordinal);
+        return IsZoneName(ianaId)
+            && TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out zone)
+            && string.Equals(zone.Id, ianaId, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Whether an id not listed by the system reads as a zone name of the time-zone database (<c>Asia/Calcutta</c>,
+    /// <c>Etc/GMT+5</c>): the runtime finds a zone by its file, so without this the files beside the zones would be
+    /// taken too — <c>localtime</c> (the server's own zone), <c>posixrules</c>, <c>Factory</c>, the <c>posix/</c> and
+    /// <c>right/</c> copies, and paths such as <c>Europe//Berlin</c>.
+    /// </summary>
+    private static bool IsZoneName(string id) =>
+        ZoneName().IsMatch(id)
+        && !id.StartsWith("posix/", StringComparison.OrdinalIgnoreCase)
+        && !id.StartsWith("right/", StringComparison.OrdinalIgnoreCase)
+        && id is not ("localtime" or "posixrules" or "Factory");
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ZoneName();
 
     /// <summary>The ids of the zones the system lists, found in any case.</summary>
     private static readonly Lazy<Dictionary<string, string>> ListedZoneIds = new(() =>

@@ -18,7 +18,15 @@ public class LocalCalendarTests
     [InlineData("utc", "UTC")]
     [InlineData("Asia/Calcutta", "Asia/Calcutta")] // an alias the system does not list: found as written
     [InlineData("asia/calcutta", null)] // ...and only so, however the process looked it up before
+    [InlineData("Etc/GMT+5", "Etc/GMT+5")]
     [InlineData("Mars/Olympus", null)]
+    [InlineData("localtime", null)] // files beside the zones, which the runtime would find by name
+    [InlineData("posixrules", null)]
+    [InlineData("Factory", null)]
+    [InlineData("posix/Europe/Berlin", null)]
+    [InlineData("right/UTC", null)]
+    [InlineData("Europe//Berlin", null)]
+    [InlineData("Europe/../Europe/Berlin", null)]
     [InlineData(" ", null)]
     public void A_zone_is_found_by_its_id_in_any_case_when_listed_and_as_written_otherwise(string id, string? found)
     {
