@@ -12,6 +12,9 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Learner, Author, Admin];
 
+    /// <summary>The role a name stands for, read in any case (<c>author</c> is <c>Author</c>); null for no role.</summary>
+    public static string? Named(string? name) => All.FirstOrDefault(role => string.Equals(role, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The roles that see drafts (and so never share a cached answer with readers).</summary>
     public static IReadOnlyList<string> DraftReaders { get; } = [Author, Admin];
 }

@@ -99,6 +99,21 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
     }
 
     [Fact]
+    public async Task Role_names_are_read_in_any_case_and_kept_as_written_in_the_list_of_roles()
+    {
+        using var admin = await SignIn(Roles.Admin);
+        using var learner = await SignIn();
+
+        var set = await admin.Client.PutAsJsonAsync($"/api/admin/users/{learner.UserId}/roles", new { roles = new[] { "author", "AUTHOR" } }, Ct);
+        var unknown = await admin.Client.PutAsJsonAsync($"/api/admin/users/{learner.UserId}/roles", new { roles = new[] { "authors" } }, Ct);
+
+        set.StatusCode.Should().Be(HttpStatusCode.OK, await set.Content.ReadAsStringAsync(Ct));
+        (await ReadJson(set)).GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().BeEquivalentTo(Roles.Author, Roles.Learner);
+        unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await learner.Client.GetAsync("/api/roadmaps?status=Draft", Ct)).StatusCode.Should().Be(HttpStatusCode.OK, "the role works");
+    }
+
+    [Fact]
     public async Task An_email_registers_once()
     {
         using var client = Client();

@@ -17,7 +17,7 @@ internal sealed class SetUserRolesCommandHandler(IUserAccounts accounts) : IRequ
             return IdentityErrors.UserNotFound(request.UserId);
         }
 
-        var roles = request.Roles.Append(Roles.Learner).Distinct(StringComparer.Ordinal).ToList();
+        var roles = request.Roles.Select(r => Roles.Named(r)!).Append(Roles.Learner).Distinct(StringComparer.Ordinal).ToList();
         if (user.Roles.Contains(Roles.Admin) && !roles.Contains(Roles.Admin)
             && await accounts.CountInRoleAsync(Roles.Admin, cancellationToken) == 1)
         {

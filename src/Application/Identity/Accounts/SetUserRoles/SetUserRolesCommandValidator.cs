@@ -8,7 +8,7 @@ internal sealed class SetUserRolesCommandValidator : AbstractValidator<SetUserRo
     public SetUserRolesCommandValidator()
     {
         RuleFor(c => c.Roles).NotNull();
-        RuleForEach(c => c.Roles).Must(r => Roles.All.Contains(r))
+        RuleForEach(c => c.Roles).Must(r => Roles.Named(r) is not null)
             .WithMessage($"A role is one of: {string.Join(", ", Roles.All)}.");
     }
 }
