@@ -24,6 +24,7 @@ internal static class RoadmapEndpoints
             .WithName("ListRoadmaps")
             .WithSummary("Published roadmaps, a page at a time (Authors and Admins may ask for ?status=Draft).")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/{slug}", GetRoadmap)

@@ -18,12 +18,15 @@ public class ListRoadmapsQueryHandlerTests
         TestRoadmaps.Published(TestDocuments.Small("bravo") with { Title = "Bravo" }));
 
     [Fact]
-    public async Task Listing_drafts_without_the_right_is_forbidden()
+    public async Task Listing_drafts_without_the_right_is_forbidden_and_anonymously_asks_to_sign_in()
     {
-        var result = await List(new ListRoadmapsQuery(Status: RoadmapStatus.Draft));
+        var anonymous = await List(new ListRoadmapsQuery(Status: RoadmapStatus.Draft));
+        var learner = await List(new ListRoadmapsQuery(Status: RoadmapStatus.Draft), TestUser.Learner);
 
-        result.Error!.Type.Should().Be(ErrorType.Forbidden);
-        result.Error.Code.Should().Be("roadmap.drafts_forbidden");
+        anonymous.Error!.Type.Should().Be(ErrorType.Unauthorized);
+        anonymous.Error.Code.Should().Be("roadmap.drafts_sign_in");
+        learner.Error!.Type.Should().Be(ErrorType.Forbidden);
+        learner.Error.Code.Should().Be("roadmap.drafts_forbidden");
         _roadmaps.Specifications.Should().BeEmpty("nothing is read for a forbidden list");
     }
 

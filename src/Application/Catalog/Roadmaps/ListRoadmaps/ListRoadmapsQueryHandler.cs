@@ -14,7 +14,10 @@ internal sealed class ListRoadmapsQueryHandler(IReadRepository<LearningRoadmap> 
     {
         if (request.Status == RoadmapStatus.Draft && !user.MaySeeDrafts())
         {
-            return Error.Forbidden("roadmap.drafts_forbidden", "Only Authors and Admins can list drafts.");
+            // Anonymous: sign in first (401); signed in without the role: forbidden (403).
+            return user.Id is null
+                ? Error.Unauthorized("roadmap.drafts_sign_in", "Sign in as an Author or Admin to list drafts.")
+                : Error.Forbidden("roadmap.drafts_forbidden", "Only Authors and Admins can list drafts.");
         }
 
         var specification = new RoadmapsByStatusSpec(request.Status, request.Page, request.PageSize);
