@@ -150,7 +150,7 @@ public abstract class SeededRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
     [InlineData("/api/roadmaps?page=2147483647", HttpStatusCode.BadRequest)]
     [InlineData("/api/roadmaps?status=Bogus", HttpStatusCode.BadRequest)]
     [InlineData("/api/roadmaps?status=7", HttpStatusCode.BadRequest)]
-    [InlineData("/api/roadmaps?status=Draft", HttpStatusCode.Forbidden)]
+    [InlineData("/api/roadmaps?status=Draft", HttpStatusCode.Unauthorized)]
     [InlineData("/api/roadmaps/%27%3B%20DROP%20TABLE%20roadmaps%3B--", HttpStatusCode.NotFound)]
     [InlineData("/api/roadmaps/..%2F..%2Fetc%2Fpasswd", HttpStatusCode.NotFound)]
     [InlineData("/api/no-such-route", HttpStatusCode.NotFound)]
