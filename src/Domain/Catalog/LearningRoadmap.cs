@@ -176,7 +176,7 @@ public sealed class LearningRoadmap : AggregateRoot
                     t.Kind,
                     t.Difficulty,
                     t.EstimatedMinutes,
-                    t.Prerequisites.OrderBy(p => documentOrder[p.PrerequisiteId]).Select(p => slugs[p.PrerequisiteId]).ToList(),
+                    t.Prerequisites.OrderBy(p => p.Position).ThenBy(p => documentOrder[p.PrerequisiteId]).Select(p => slugs[p.PrerequisiteId]).ToList(),
                     t.FormerSlugs.ToList(),
                     t.Resources.Select(r => r.ToContent()).ToList())).ToList())).ToList());
     }

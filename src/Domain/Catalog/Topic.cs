@@ -64,7 +64,7 @@ public sealed class Topic : Entity
         var formerSlugs = FormerSlugs.Union(content.FormerSlugs).Append(Slug)
             .Where(s => s != content.Slug && !liveSlugs.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
         var resourcesChanged = !_resources.Select(r => r.ToContent()).SequenceEqual(content.Resources);
-        var prerequisitesChanged = !_prerequisites.Select(p => p.PrerequisiteId).ToHashSet().SetEquals(prerequisiteIds);
+        var prerequisitesChanged = !_prerequisites.OrderBy(p => p.Position).Select(p => p.PrerequisiteId).SequenceEqual(prerequisiteIds);
         var formerSlugsChanged = !FormerSlugs.SequenceEqual(formerSlugs);
 
         var changed = Slug != content.Slug || Title != content.Title || Summary != content.Summary
@@ -93,9 +93,24 @@ public sealed class Topic : Entity
             _resources.AddRange(content.Resources.Select(r => new Resource(r)));
         }
 
-        // Prerequisites are a set: edit it in place so unchanged edges keep their rows.
-        _prerequisites.RemoveAll(p => !prerequisiteIds.Contains(p.PrerequisiteId));
-        _prerequisites.AddRange(prerequisiteIds.Except(_prerequisites.Select(p => p.PrerequisiteId)).Select(id => new TopicPrerequisite(id)));
+        // Edges are edited in place, so unchanged ones keep their rows; each keeps where the author listed it.
+        if (prerequisitesChanged)
+        {
+            _prerequisites.RemoveAll(p => !prerequisiteIds.Contains(p.PrerequisiteId));
+            for (var position = 0; position < prerequisiteIds.Count; position++)
+            {
+                var id = prerequisiteIds[position];
+                var edge = _prerequisites.Find(p => p.PrerequisiteId == id);
+                if (edge is null)
+                {
+                    _prerequisites.Add(new TopicPrerequisite(id, position));
+                }
+                else
+                {
+                    edge.Position = position;
+                }
+            }
+        }
 
         return changed;
     }
@@ -147,7 +162,14 @@ public sealed class TopicPrerequisite
     {
     }
 
-    internal TopicPrerequisite(Guid prerequisiteId) => PrerequisiteId = prerequisiteId;
+    internal TopicPrerequisite(Guid prerequisiteId, int position)
+    {
+        PrerequisiteId = prerequisiteId;
+        Position = position;
+    }
 
     public Guid PrerequisiteId { get; private set; }
+
+    /// <summary>Where the author listed it among the topic's prerequisites (from 0), so an export gives the list back as written.</summary>
+    public int Position { get; internal set; }
 }

@@ -168,15 +168,23 @@ public class LearningRoadmapApplyTests
     }
 
     [Fact]
-    public void Listing_prerequisites_in_another_order_is_not_a_change()
+    public void Prerequisites_keep_the_order_they_were_listed_in_so_the_export_gives_the_document_back()
     {
         var content = Small().WithTopic("c", t => t with { Prerequisites = ["b", "a"] });
         var roadmap = Published(content);
 
-        var changes = roadmap.Apply(content.WithTopic("c", t => t with { Prerequisites = ["a", "b"] }), Later).Value;
+        var same = roadmap.Apply(content, Later).Value;
+        Prerequisites(roadmap).Should().Equal("b", "a");
 
-        changes.HasChanges.Should().BeFalse();
-        roadmap.Version.Should().Be(1);
+        var reordered = roadmap.Apply(content.WithTopic("c", t => t with { Prerequisites = ["a", "b"] }), Later).Value;
+
+        same.HasChanges.Should().BeFalse();
+        reordered.TopicsUpdated.Should().Be(1, "the document changed");
+        roadmap.Version.Should().Be(2);
+        Prerequisites(roadmap).Should().Equal("a", "b");
+
+        static IEnumerable<string> Prerequisites(LearningRoadmap roadmap) =>
+            roadmap.ToContent().Sections.SelectMany(s => s.Topics).Single(t => t.Slug == "c").Prerequisites;
     }
 
     [Fact]

@@ -42,11 +42,11 @@ public class LearningRoadmapContentTests
     }
 
     [Fact]
-    public void Exported_prerequisites_follow_document_order()
+    public void Exported_prerequisites_are_in_the_order_the_author_listed_them()
     {
         var roadmap = Draft(Small().WithTopic("c", t => t with { Prerequisites = ["b", "a"] }));
 
-        roadmap.ToContent().Sections[1].Topics[0].Prerequisites.Should().Equal("a", "b");
+        roadmap.ToContent().Sections[1].Topics[0].Prerequisites.Should().Equal("b", "a");
     }
 
     [Fact]

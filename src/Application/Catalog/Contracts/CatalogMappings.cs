@@ -43,7 +43,7 @@ internal sealed class CatalogMappings : IRegister
             .Map(d => d.Topics, s => CurrentRoadmap().Topics.Where(t => t.RetiredAt == null && t.SectionId == s.Id).OrderBy(t => t.Order));
         config.NewConfig<Topic, TopicDto>()
             .Map(d => d.SectionSlug, s => CurrentRoadmap().Sections.First(x => x.Id == s.SectionId).Slug)
-            .Map(d => d.Prerequisites, s => s.Prerequisites.Select(p => CurrentTopicSlugs()[p.PrerequisiteId]).Order(StringComparer.Ordinal));
+            .Map(d => d.Prerequisites, s => s.Prerequisites.OrderBy(p => p.Position).Select(p => CurrentTopicSlugs()[p.PrerequisiteId]));
         config.NewConfig<Resource, ResourceDto>().Map(d => d.Free, s => s.IsFree);
 
         config.NewConfig<LearningRoadmap, RoadmapStateDto>();

@@ -883,6 +883,9 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Postgres
                             b1.Property<Guid>("PrerequisiteId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
                             b1.HasKey("TopicId", "PrerequisiteId");
 
                             b1.HasIndex("PrerequisiteId");

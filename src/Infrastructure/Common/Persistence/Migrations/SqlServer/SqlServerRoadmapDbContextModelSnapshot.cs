@@ -885,6 +885,9 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
                             b1.Property<Guid>("PrerequisiteId")
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
                             b1.HasKey("TopicId", "PrerequisiteId");
 
                             b1.HasIndex("PrerequisiteId");

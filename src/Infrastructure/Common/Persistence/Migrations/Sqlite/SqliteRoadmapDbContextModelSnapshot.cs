@@ -871,6 +871,9 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                             b1.Property<Guid>("PrerequisiteId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
                             b1.HasKey("TopicId", "PrerequisiteId");
 
                             b1.HasIndex("PrerequisiteId");
