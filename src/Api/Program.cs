@@ -30,6 +30,7 @@ if (commandLine.Command is not null)
 }
 
 app.UseForwardedHeaders();
+app.UseMiddleware<HeadResponseBodyMiddleware>();
 
 // Outside the exception handler, so the request log records the status the client really got.
 app.UseRequestLog();
@@ -63,20 +64,21 @@ app.UseSwaggerUI(o =>
     o.SwaggerEndpoint("/openapi/v1.json", "Roadmap API v1");
 });
 app.MapHealthEndpoints();
-app.MapAuthEndpoints();
-app.MapMeEndpoints();
-app.MapUserAdminEndpoints();
-app.MapRoadmapEndpoints();
-app.MapRoadmapAuthoringEndpoints();
-app.MapRoadmapInsightsEndpoints();
-app.MapEnrollmentEndpoints();
-app.MapProgressEndpoints();
-app.MapActivityEndpoints();
-app.MapStatsEndpoints();
-app.MapStatsAdminEndpoints();
-app.MapLeaderboardEndpoints();
-app.MapJobsDashboardEndpoints();
-app.MapJobsAdminEndpoints();
+var api = app.MapGroup(string.Empty).AnswerHeadLikeGet();
+api.MapAuthEndpoints();
+api.MapMeEndpoints();
+api.MapUserAdminEndpoints();
+api.MapRoadmapEndpoints();
+api.MapRoadmapAuthoringEndpoints();
+api.MapRoadmapInsightsEndpoints();
+api.MapEnrollmentEndpoints();
+api.MapProgressEndpoints();
+api.MapActivityEndpoints();
+api.MapStatsEndpoints();
+api.MapStatsAdminEndpoints();
+api.MapLeaderboardEndpoints();
+api.MapJobsDashboardEndpoints();
+api.MapJobsAdminEndpoints();
 
 await app.RunAsync();
 return 0;

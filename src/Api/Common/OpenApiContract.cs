@@ -36,6 +36,10 @@ internal static class OpenApiContract
     public static IServiceCollection AddOpenApiContract(this IServiceCollection services) =>
         services.AddOpenApi(o =>
         {
+            // HEAD is answered wherever GET is (HeadRequests); the document describes the GET.
+            var included = o.ShouldInclude;
+            o.ShouldInclude = description => included(description) && !HttpMethods.IsHead(description.HttpMethod ?? string.Empty);
+
             // Strings, times and enums are read by converters (NUL refused, times written as UTC, enums by name), which hide
             // their type from the schema exporter.
             o.AddSchemaTransformer((schema, context, _) =>

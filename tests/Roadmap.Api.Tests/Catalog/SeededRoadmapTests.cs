@@ -63,6 +63,29 @@ public abstract class SeededRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
     }
 
     [Fact]
+    public async Task HEAD_is_answered_wherever_GET_is_with_the_same_headers_and_no_body()
+    {
+        using var client = Client();
+        using var learner = await SignIn();
+        var get = await client.GetAsync("/api/roadmaps/backend-developer", Ct);
+
+        // Twice: the first may be answered by the endpoint, the second by the output cache.
+        for (var i = 0; i < 2; i++)
+        {
+            var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/roadmaps/backend-developer"), Ct);
+
+            head.StatusCode.Should().Be(HttpStatusCode.OK);
+            head.Headers.ETag.Should().Be(get.Headers.ETag);
+            (await head.Content.ReadAsByteArrayAsync(Ct)).Should().BeEmpty();
+        }
+
+        (await learner.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/me/roadmaps/backend-developer/progress"), Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/me"), Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/roadmaps/no-such-roadmap"), Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/auth/login"), Ct)).StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed, "not a GET");
+    }
+
+    [Fact]
     public async Task A_repeat_read_with_the_ETag_gets_304_without_a_body()
     {
         using var client = Client();
