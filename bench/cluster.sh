@@ -30,7 +30,7 @@ export TOKENS="$DATA/tokens" TOPICS="$DATA/topics"
 
 # Requests per second; a run with any error or non-2xx answer is refused rather than reported.
 rps() {
-  local out; out=$(bench_wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@")
+  local out; out=$(bench_wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@") || exit 1   # run inside $(…), where set -e is off
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$FRONT/api/roadmaps/backend-developer"

@@ -45,9 +45,10 @@ bench_learner() {
   echo
 }
 
-# wrk with the given arguments, printing its report; a run with any error or non-2xx answer is refused, not reported.
+# wrk with the given arguments, printing its report; a run with any error or non-2xx answer is refused, not reported:
+# it fails (callers stop on it: `out=$(bench_wrk …) || exit 1`).
 bench_wrk() {
   local out; out=$(wrk "$@")
-  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "wrk reported errors for $*:" >&2; echo "$out" >&2; exit 1; fi
+  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "wrk reported errors for $*:" >&2; echo "$out" >&2; return 1; fi
   echo "$out"
 }

@@ -32,7 +32,7 @@ learners() { # writes $DATA/tokens and $DATA/topics
 # opened to the database, statements prepared, code compiled) made most of the writes' p99 before.
 load() {
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$@" >/dev/null
-  local out; out=$(bench_wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+  local out; out=$(bench_wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@") || exit 1
   RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$out"); P99=$(awk '$1 == "99%" {print $2}' <<<"$out")
 }
 

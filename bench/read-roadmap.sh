@@ -21,7 +21,7 @@ TOKEN=$(bench_learner bench@example.org)
 # so the run measures the warm path: 32 connections missing a cold cache at once on a busy machine time out instead.
 rps() {
   curl -sf -o /dev/null "$@"
-  local out; out=$(bench_wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@")
+  local out; out=$(bench_wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@") || exit 1   # run inside $(…), where set -e is off
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 base=$(rps "$B/health/live")

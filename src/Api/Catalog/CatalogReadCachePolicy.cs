@@ -19,7 +19,7 @@ internal sealed class CatalogReadCachePolicy(RoadmapRevisions revisions) : IOutp
     {
         ArgumentNullException.ThrowIfNull(context);
         // Authors and Admins always read the database: they edit with the ETags they read, so theirs must be current.
-        var cacheable = HttpMethods.IsGet(context.HttpContext.Request.Method) && !context.HttpContext.User.CanSeeDrafts();
+        var cacheable = OutputCacheRules.IsRead(context.HttpContext.Request.Method) && !context.HttpContext.User.CanSeeDrafts();
         OutputCacheRules.Begin(context, cacheable);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         // Keyed by path and revision only (neither endpoint reads the query string).

@@ -20,6 +20,12 @@ internal static class OutputCacheRules
         context.CacheVaryByRules.VaryByHost = false;
     }
 
+    /// <summary>
+    /// A read whose answer may be cached: GET, and HEAD (its entry is kept whole, under its own key: the cache sees the
+    /// body before <see cref="HeadResponseBodyMiddleware"/> drops it).
+    /// </summary>
+    public static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+
     /// <summary>Only a 200 answer setting no cookie may be stored.</summary>
     public static bool MayStore(HttpResponse response)
     {

@@ -1,6 +1,9 @@
 namespace Roadmap.Api.Common;
 
-/// <summary>Headers that stop browsers from sniffing, framing or leaking referrers; a strict CSP for the docs page.</summary>
+/// <summary>
+/// Headers that stop browsers from sniffing, framing or leaking referrers; a strict CSP for the docs page; and the
+/// challenge every 401 must carry (RFC 9110), for those a use case answers too (the bearer handler sets its own).
+/// </summary>
 internal static class SecurityHeaders
 {
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
@@ -17,6 +20,11 @@ internal static class SecurityHeaders
     private static void AddSecurityHeaders(HttpContext context)
     {
         var headers = context.Response.Headers;
+        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized && headers.WWWAuthenticate.Count == 0)
+        {
+            headers.WWWAuthenticate = "Bearer";
+        }
+
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

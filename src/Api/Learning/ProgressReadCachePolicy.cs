@@ -26,7 +26,7 @@ internal sealed class ProgressReadCachePolicy : IOutputCachePolicy
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
         OutputCacheRules.Begin(context, cacheable: false);
-        if (!HttpMethods.IsGet(http.Request.Method)
+        if (!OutputCacheRules.IsRead(http.Request.Method)
             || http.GetRouteValue("slug") is not string slug
             || http.RequestServices.GetRequiredService<ICurrentUser>().Id is not { } learner)
         {

@@ -63,7 +63,9 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
         (await ListSlugs(author.Client, "?status=Draft&pageSize=100")).Should().Contain(document.Slug);
         (await ListSlugs(admin.Client, "?status=Draft&pageSize=100")).Should().Contain(document.Slug);
         await ShouldBeProblem(await learner.Client.GetAsync("/api/roadmaps?status=Draft", Ct), HttpStatusCode.Forbidden);
-        await ShouldBeProblem(await anonymous.GetAsync("/api/roadmaps?status=Draft", Ct), HttpStatusCode.Unauthorized);
+        var anonymousDrafts = await anonymous.GetAsync("/api/roadmaps?status=Draft", Ct);
+        await ShouldBeProblem(anonymousDrafts, HttpStatusCode.Unauthorized);
+        anonymousDrafts.Headers.WwwAuthenticate.Should().Contain(h => h.Scheme == "Bearer", "a 401 carries its challenge");
         (await ListSlugs(anonymous, "?pageSize=100")).Should().NotContain(document.Slug);
         (await ListSlugs(author.Client, "?pageSize=100")).Should().NotContain(document.Slug, "the default list is of published roadmaps");
     }

@@ -32,15 +32,16 @@ internal sealed class RecalculateRoadmapInsightsCommandHandler(
 {
     public async Task<Result> Handle(RecalculateRoadmapInsightsCommand request, CancellationToken cancellationToken)
     {
+        // The stored row first, then its sources (the roadmap too): a rebuild beside this one that commits after this
+        // read changes the row's version, so this one's save conflicts and runs again, reading sources at least as new
+        // as the other's.
+        var row = await insights.SingleOrDefaultAsync(new RoadmapInsightsSpec(request.RoadmapId), cancellationToken);
         var outline = await catalog.GetRoadmapOutlineAsync(request.RoadmapId, cancellationToken);
         if (outline is null)
         {
             return InsightsErrors.RoadmapNotFound(request.RoadmapId.ToString());
         }
 
-        // The stored row first, then its sources: a rebuild beside this one that commits after this read changes the
-        // row's version, so this one's save conflicts and runs again, reading sources at least as new as the other's.
-        var row = await insights.SingleOrDefaultAsync(new RoadmapInsightsSpec(outline.Id), cancellationToken);
         var now = clock.UtcNow;
         var followers = (await learners.ListFollowersAsync(outline.Id, cancellationToken)).ToHashSet();
         var completions = (await stats.ListAsync(new StatsCompletionsOfRoadmapSpec(outline.Id), cancellationToken))

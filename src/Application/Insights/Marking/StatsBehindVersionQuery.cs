@@ -12,7 +12,9 @@ namespace Roadmap.Application.Insights.Marking;
 /// Whether stats rows of the roadmap still count a version older than its current one while no stats mark is pending
 /// for it: what a node leaves that dies between a new version's commit and the enqueue of the recalculation it needs
 /// (<see cref="RecalculateLearnersOfNewVersion"/>), so its learners must be marked again. While a recalculation of
-/// the roadmap is under way its marks are pending, so it is not started twice. False for an unknown roadmap.
+/// the roadmap is under way its marks are pending, so it is not started again — except in the seconds between a
+/// publish's commit and its job's first marks, when it is started twice (the same figures, twice the work). False
+/// for an unknown roadmap.
 /// </summary>
 public sealed record StatsBehindVersionQuery(Guid RoadmapId) : IQuery<Result<bool>>;
 
@@ -21,10 +23,15 @@ internal sealed class StatsBehindVersionQueryHandler(ICatalogReader catalog, IRe
 {
     public async Task<Result<bool>> Handle(StatsBehindVersionQuery request, CancellationToken cancellationToken)
     {
+        // Marks first: a drain's round removes its marks in the transaction that updates their rows, so rows read after
+        // marks were seen gone include that round.
+        if (await marks.AnyAsync(new StatsMarksOfRoadmapSpec(request.RoadmapId), cancellationToken))
+        {
+            return false;
+        }
+
         var outline = await catalog.GetRoadmapOutlineAsync(request.RoadmapId, cancellationToken);
-        return outline is not null
-            && await stats.AnyAsync(new StatsOfOlderVersionSpec(outline.Id, outline.Version), cancellationToken)
-            && !await marks.AnyAsync(new StatsMarksOfRoadmapSpec(outline.Id), cancellationToken);
+        return outline is not null && await stats.AnyAsync(new StatsOfOlderVersionSpec(outline.Id, outline.Version), cancellationToken);
     }
 }
 
