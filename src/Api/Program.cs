@@ -56,7 +56,7 @@ app.UseMiddleware<JsonCharsetMiddleware>();
 app.UseMiddleware<StrictEnumQueryMiddleware>();
 app.UseOutputCache();
 
-app.MapOpenApi();
+app.MapOpenApi().AnswerHeadLikeGet();
 app.UseSwaggerUI(o =>
 {
     o.RoutePrefix = "docs";

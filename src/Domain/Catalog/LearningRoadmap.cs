@@ -71,6 +71,11 @@ public sealed class LearningRoadmap : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(content);
         var faults = CheckStructure(content);
+        if (faults.Count == 0)
+        {
+            faults = CheckRetiredSlugs(content);
+        }
+
         if (faults.Count > 0)
         {
             return new Error(
@@ -300,6 +305,35 @@ public sealed class LearningRoadmap : AggregateRoot
     /// retired, and how many were created and updated.
     /// </summary>
     private sealed record TopicChanges(List<Guid> Added, List<Guid> Renamed, List<Guid> Retired, int Created, int Updated);
+
+    /// <summary>
+    /// A rename cannot take the slug of a retired topic: a stated slug is matched first, so that topic would come back
+    /// and the one the former slugs name would be retired instead, taking its learners' progress out of sight.
+    /// </summary>
+    private Dictionary<string, string[]> CheckRetiredSlugs(RoadmapContent content)
+    {
+        var faults = new Dictionary<string, string[]>();
+        var stated = content.Sections.SelectMany(s => s.Topics).Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        var live = _topics.Where(t => !t.IsRetired).Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        for (var s = 0; s < content.Sections.Count; s++)
+        {
+            for (var t = 0; t < content.Sections[s].Topics.Count; t++)
+            {
+                var topic = content.Sections[s].Topics[t];
+                var renamed = topic.FormerSlugs.FirstOrDefault(former => live.Contains(former) && !stated.Contains(former));
+                if (renamed is not null && _topics.Any(existing => existing.IsRetired && existing.Slug == topic.Slug))
+                {
+                    faults[$"sections[{s}].topics[{t}].slug"] =
+                    [
+                        $"'{topic.Slug}' is the slug of a retired topic: listing it brings that topic back, so '{renamed}' cannot be " +
+                        $"renamed to it. Rename '{renamed}' to another slug.",
+                    ];
+                }
+            }
+        }
+
+        return faults;
+    }
 
     /// <summary>The rules that span the whole content: unique slugs, known prerequisites, no cycle.</summary>
     private static Dictionary<string, string[]> CheckStructure(RoadmapContent content)

@@ -61,7 +61,7 @@ public sealed class Topic : Entity
     /// <param name="liveSlugs">The slugs of every topic in the content: a slug another topic now uses is no longer a former slug of this one.</param>
     internal bool Update(TopicContent content, Guid sectionId, int order, IReadOnlyList<Guid> prerequisiteIds, IReadOnlyCollection<string> liveSlugs)
     {
-        var formerSlugs = FormerSlugs.Union(content.FormerSlugs).Append(Slug)
+        var formerSlugs = content.FormerSlugs.Union(FormerSlugs).Append(Slug)
             .Where(s => s != content.Slug && !liveSlugs.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
         var resourcesChanged = !_resources.Select(r => r.ToContent()).SequenceEqual(content.Resources);
         var prerequisitesChanged = !_prerequisites.OrderBy(p => p.Position).Select(p => p.PrerequisiteId).SequenceEqual(prerequisiteIds);

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
 using static Roadmap.Domain.Tests.Catalog.TestContent;
 
 namespace Roadmap.Domain.Tests.Catalog;
@@ -239,6 +240,36 @@ public class LearningRoadmapApplyTests
         roadmap.FindTopic("a").Should().BeSameAs(original);
         roadmap.FindTopic("b")!.Prerequisites.Select(p => p.PrerequisiteId).Should().Equal(original.Id);
         roadmap.Version.Should().Be(2);
+    }
+
+    [Fact]
+    public void A_rename_to_the_slug_of_a_retired_topic_is_refused_and_changes_nothing()
+    {
+        var roadmap = Published();
+        roadmap.Apply(Small().WithSections(Small().Sections[0], Section("advanced")), Later).IsSuccess.Should().BeTrue("c retired");
+        var version = roadmap.Version;
+        var a = roadmap.FindTopic("a")!;
+
+        var result = roadmap.Apply(Small().WithSections(Small().Sections[0], Section("advanced")).WithTopic("a", t => t with { Slug = "c", FormerSlugs = ["a"] })
+            .WithTopic("b", t => t with { Prerequisites = ["c"] }), Later);
+
+        result.Error!.Type.Should().Be(ErrorType.Unprocessable);
+        result.Error.Details!.Should().ContainKey("sections[0].topics[0].slug");
+        roadmap.Version.Should().Be(version);
+        roadmap.FindTopic("a").Should().BeSameAs(a);
+        roadmap.FindTopic("c").Should().BeNull("still retired");
+    }
+
+    [Fact]
+    public void Former_slugs_keep_the_order_they_were_listed_in()
+    {
+        var content = Small().WithTopic("c", t => t with { FormerSlugs = ["zz", "yy"] });
+        var roadmap = Published(content);
+
+        var reordered = roadmap.Apply(content.WithTopic("c", t => t with { FormerSlugs = ["yy", "zz"] }), Later).Value;
+
+        reordered.TopicsUpdated.Should().Be(1);
+        roadmap.ToContent().Sections.SelectMany(s => s.Topics).Single(t => t.Slug == "c").FormerSlugs.Should().Equal("yy", "zz");
     }
 
     [Fact]
