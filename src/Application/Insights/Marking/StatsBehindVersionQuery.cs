@@ -12,9 +12,9 @@ namespace Roadmap.Application.Insights.Marking;
 /// Whether stats rows of the roadmap still count a version older than its current one while no stats mark is pending
 /// for it: what a node leaves that dies between a new version's commit and the enqueue of the recalculation it needs
 /// (<see cref="RecalculateLearnersOfNewVersion"/>), so its learners must be marked again. While a recalculation of
-/// the roadmap is under way its marks are pending, so it is not started again — except in the seconds between a
-/// publish's commit and its job's first marks, when it is started twice (the same figures, twice the work). False
-/// for an unknown roadmap.
+/// the roadmap is under way its marks are pending, so it is mostly not started again; it can be while the job that
+/// marks the learners has not marked them all (none yet, or earlier batches already drained): the same figures, for
+/// twice the work. False for an unknown roadmap.
 /// </summary>
 public sealed record StatsBehindVersionQuery(Guid RoadmapId) : IQuery<Result<bool>>;
 
