@@ -10,6 +10,11 @@ using Roadmap.Infrastructure;
 using Roadmap.Infrastructure.Common.Persistence;
 using Roadmap.Infrastructure.Identity;
 
+// ASP.NET Core 10 reads JSON bodies through the request's pipe, which a body the serializer refuses (a value of the
+// wrong type) can leave mid-read: the connection then ends abnormally on the client's next request. The stream
+// reader, the framework's own fallback, has no such fault (ObservabilityTests).
+AppContext.SetSwitch("Microsoft.AspNetCore.UseStreamBasedJsonParsing", true);
+
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
 builder.AddObservability(commandLine: commandLine.Command is not null);

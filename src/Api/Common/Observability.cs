@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -78,7 +79,9 @@ internal static class Observability
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} ({Route}) responded {StatusCode} in {Elapsed:0.0} ms";
             o.EnrichDiagnosticContext = (diagnostics, http) =>
             {
-                diagnostics.Set("Route", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
+                // A request the exception handler answered has lost its endpoint; the handler's feature keeps it.
+                var endpoint = http.GetEndpoint() ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+                diagnostics.Set("Route", (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
 
                 // The same id a problem's traceId quotes.
                 diagnostics.Set("TraceId", Activity.Current?.Id ?? http.TraceIdentifier);
