@@ -159,11 +159,19 @@ public sealed class LearnerRoadmapStats : AggregateRoot
         Sections = [.. source.Sections.Select(s => sections[s.Slug].ToSection(s))];
 
         // Days in the learner's zone. Every event counts, a retired topic's too: the day was active when it happened.
+        // A topic moved to Done counts toward the pace once, on the day of its latest move to Done, so a run of days
+        // counts the distinct topics moved to Done in it, whatever the zone splits the moves into.
+        var doneOn = source.Events
+            .Where(e => e.IsDone)
+            .GroupBy(e => e.TopicId)
+            .CountBy(g => LocalCalendar.DateOf(g.Max(e => e.OccurredAt), zone))
+            .ToDictionary();
         var days = source.Events
             .Where(e => e.IsActivity)
-            .GroupBy(e => LocalCalendar.DateOf(e.OccurredAt, zone))
-            .Select(g => new ActiveDay(g.Key, g.Where(e => e.IsDone).Select(e => e.TopicId).Distinct().Count()))
-            .OrderBy(d => d.Date)
+            .Select(e => LocalCalendar.DateOf(e.OccurredAt, zone))
+            .Distinct()
+            .Order()
+            .Select(date => new ActiveDay(date, doneOn.GetValueOrDefault(date)))
             .ToList();
         (LongestStreak, LastRun) = Streaks.Runs(days.Select(d => d.Date));
         LastActiveDate = days.Count > 0 ? days[^1].Date : null;

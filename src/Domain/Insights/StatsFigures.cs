@@ -19,7 +19,10 @@ public sealed record SectionStats(
     double PercentComplete,
     SectionStatus Status);
 
-/// <summary>An active local day (an event moved a topic to InProgress or Done) and how many topics it moved to Done.</summary>
+/// <summary>
+/// An active local day (an event moved a topic to InProgress or Done) and how many topics had their latest move to Done
+/// on it (each topic counts on one day only).
+/// </summary>
 public sealed record ActiveDay(DateOnly Date, int Done);
 
 /// <summary>The figures that depend on the day the stats are read: they move at the learner's local midnight.</summary>

@@ -140,6 +140,7 @@ public abstract class ActivityTests<TFactory> : ApiTestBase<TFactory>
         toOnly.Should().BeEquivalentTo(byDefault);
         fromOnly.Should().BeEquivalentTo(new ActivityDto("Pacific/Kiritimati", new(2026, 6, 16), new(2026, 6, 16), [new(new(2026, 6, 16), 1, 1)]));
         (await Activity(learner, "?from=2025-06-16")).From.Should().Be(new DateOnly(2025, 6, 16), "366 days are allowed");
+        (await Activity(learner, "?to=1900-03-01")).From.Should().Be(new DateOnly(1900, 1, 1), "the default starts no earlier than a date accepted");
     }
 
     [Theory]

@@ -220,6 +220,7 @@ public abstract class ProgressExportImportTests<TFactory>(TFactory factory) : Ap
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","note":"LONG","updatedAt":"2026-01-01T00:00:00Z"}]}""", "topics[0].note")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"a","status":"Done","updatedAt":"2026-01-01T00:00:00Z","done":true}]}""", null)]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"","status":"Done","updatedAt":"2026-01-01T00:00:00Z"}]}""", "topics[0].topic")]
+    [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[null]}""", "topics[0]")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"b","status":"Done","updatedAt":"2026-01-01T00:00:00Z"},{"topic":"a","status":"Done","updatedAt":"2026-01-01T00:00:00Z"},{"topic":"a","status":"Skipped","updatedAt":"2026-01-02T00:00:00Z"}]}""", "topics[2].topic")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topicId":"A-ID","topic":"c","status":"Done","updatedAt":"2026-01-01T00:00:00Z"},{"topic":"a","status":"Done","updatedAt":"2026-01-01T00:00:00Z"}]}""", "topics[1].topic")]
     [InlineData("""{"format":"roadmap-progress/1","roadmap":"SLUG","topics":[{"topic":"gone","status":"Done","updatedAt":"2026-01-01T00:00:00Z"},{"topic":"gone","status":"Done","updatedAt":"2026-01-01T00:00:00Z"}]}""", "topics[1].topic")]

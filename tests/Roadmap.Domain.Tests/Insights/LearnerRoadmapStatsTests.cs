@@ -91,6 +91,31 @@ public class LearnerRoadmapStatsTests
     }
 
     [Fact]
+    public void The_pace_counts_each_topic_moved_to_Done_once_whatever_the_zone_splits_its_moves_into()
+    {
+        // A is moved to Done at 18:30 UTC, back, and to Done again at 19:30 UTC; B once, at 18:45 UTC. Karachi's
+        // midnight (UTC+5) is 19:00 UTC, so there A's moves fall on two local days; in UTC on one.
+        var events = new[]
+        {
+            Moved(A, ProgressStatus.Done, "2026-03-03T18:30:00Z"),
+            Moved(A, ProgressStatus.NotStarted, "2026-03-03T18:35:00Z", ProgressStatus.Done),
+            Moved(B, ProgressStatus.Done, "2026-03-03T18:45:00Z"),
+            Moved(A, ProgressStatus.Done, "2026-03-03T19:30:00Z"),
+        };
+        var source = Source(new() { [A] = ProgressStatus.Done, [B] = ProgressStatus.Done }, events);
+        var now = At("2026-03-03T20:00:00Z");
+
+        var utc = LearnerRoadmapStats.Calculate(Learner, Roadmap, source, Utc, now);
+        var karachi = LearnerRoadmapStats.Calculate(Learner, Roadmap, source, TimeZoneInfo.FindSystemTimeZoneById("Asia/Karachi"), now);
+
+        utc.RecentDays.Should().Equal(new ActiveDay(new DateOnly(2026, 3, 3), 2));
+        karachi.RecentDays.Should().Equal(new ActiveDay(new DateOnly(2026, 3, 3), 1), new ActiveDay(new DateOnly(2026, 3, 4), 1));
+        // Two topics in 30 days: a pace of 2/30 a day, so the 2 topics left take ⌈2 × 30 ÷ 2⌉ = 30 days in either zone.
+        utc.On(now).ProjectedFinishDate.Should().Be(new DateOnly(2026, 4, 2));
+        karachi.On(now).ProjectedFinishDate.Should().Be(new DateOnly(2026, 4, 3));
+    }
+
+    [Fact]
     public void Days_follow_Los_Angeles_across_the_daylight_saving_change()
     {
         // Clocks go forward on 8 March 2026 at 02:00 local (10:00 UTC): before, local = UTC-8; after, UTC-7.

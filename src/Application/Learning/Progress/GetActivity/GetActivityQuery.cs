@@ -34,6 +34,10 @@ public sealed record GetActivityQuery(string? From = null, string? To = null) : 
             ? date
             : null;
 
+    /// <summary>Where a range ending at <paramref name="to"/> starts when no start is sent: <see cref="DefaultDays"/> days long, not before <see cref="EarliestDate"/>.</summary>
+    internal static DateOnly DefaultFrom(DateOnly to) =>
+        to.DayNumber - EarliestDate.DayNumber < DefaultDays ? EarliestDate : to.AddDays(-(DefaultDays - 1));
+
     /// <summary>Why <paramref name="from"/>..<paramref name="to"/> is no range to read, or null when it is one.</summary>
     internal static string? RangeProblem(DateOnly from, DateOnly to) =>
         from > to ? "'from' must be on or before 'to'."

@@ -31,7 +31,7 @@ internal sealed class GetActivityQueryHandler(
 
         var zone = LocalCalendar.Zone(profile.TimeZone);
         var to = GetActivityQuery.ParseDate(request.To) ?? LocalCalendar.DateOf(clock.UtcNow, zone);
-        var from = GetActivityQuery.ParseDate(request.From) ?? to.AddDays(-(GetActivityQuery.DefaultDays - 1));
+        var from = GetActivityQuery.ParseDate(request.From) ?? GetActivityQuery.DefaultFrom(to);
         if (GetActivityQuery.RangeProblem(from, to) is { } problem)
         {
             // Only a range ending today gets here: the validator checked the ranges whose both ends were sent.

@@ -20,7 +20,7 @@ internal sealed class ImportProgressCommandValidator : AbstractValidator<ImportP
             RuleFor(c => c.Document.Topics).Cascade(CascadeMode.Stop).NotNull()
                 .Must(topics => topics!.Count <= ImportProgressCommand.MaxTopics)
                 .WithMessage($"A document has at most {ImportProgressCommand.MaxTopics} topics.");
-            RuleForEach(c => c.Document.Topics).NotNull().ChildRules(topic =>
+            RuleForEach(c => c.Document.Topics).NotNull().WithMessage("A topic must be an object, not null.").ChildRules(topic =>
             {
                 topic.RuleFor(t => t.TopicId).NotEqual(Guid.Empty);
                 topic.RuleFor(t => t.Topic).NotEmpty().MaximumLength(CatalogLimits.SlugMaxLength);

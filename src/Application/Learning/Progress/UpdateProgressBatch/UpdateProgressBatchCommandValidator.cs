@@ -10,7 +10,7 @@ internal sealed class UpdateProgressBatchCommandValidator : AbstractValidator<Up
         RuleFor(c => c.Items).Cascade(CascadeMode.Stop).NotNull().NotEmpty()
             .Must(items => items.Count <= UpdateProgressBatchCommand.MaxItems)
             .WithMessage($"A batch has at most {UpdateProgressBatchCommand.MaxItems} items.");
-        RuleForEach(c => c.Items).NotNull().ChildRules(item =>
+        RuleForEach(c => c.Items).NotNull().WithMessage("An item must be an object, not null.").ChildRules(item =>
         {
             item.RuleFor(i => i.Topic).NotEmpty();
             item.RuleFor(i => i.Status).NotNull().IsInEnum();
