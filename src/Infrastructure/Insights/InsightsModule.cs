@@ -18,6 +18,7 @@ internal static class InsightsModule
         services.AddSingleton<StatsRecalculationTrigger>();
         services.AddHostedService(sp => sp.GetRequiredService<StatsRecalculationTrigger>());
         services.AddScoped<INotificationHandler<AfterCommit<TopicProgressChangedDomainEvent>>, RequestStatsRecalculation>();
+        services.AddScoped<INotificationHandler<AfterCommit<RoadmapFollowedDomainEvent>>, RequestStatsRecalculation>();
         services.AddScoped<INotificationHandler<AfterCommit<LearnerTimeZoneChangedDomainEvent>>, RequestStatsRecalculation>();
         services.AddScoped<IStatsWriter, EfStatsWriter>();
         services.AddScoped<RecalculateEnrolledStatsJob>();

@@ -47,9 +47,13 @@ internal sealed partial class StatsRecalculationTrigger(IBackgroundJobClient job
 
 /// <summary>Signals <see cref="StatsRecalculationTrigger"/> after each committed change that marked stats out of date.</summary>
 internal sealed class RequestStatsRecalculation(StatsRecalculationTrigger trigger)
-    : INotificationHandler<AfterCommit<TopicProgressChangedDomainEvent>>, INotificationHandler<AfterCommit<LearnerTimeZoneChangedDomainEvent>>
+    : INotificationHandler<AfterCommit<TopicProgressChangedDomainEvent>>,
+        INotificationHandler<AfterCommit<RoadmapFollowedDomainEvent>>,
+        INotificationHandler<AfterCommit<LearnerTimeZoneChangedDomainEvent>>
 {
     public Task Handle(AfterCommit<TopicProgressChangedDomainEvent> notification, CancellationToken cancellationToken) => Request();
+
+    public Task Handle(AfterCommit<RoadmapFollowedDomainEvent> notification, CancellationToken cancellationToken) => Request();
 
     public Task Handle(AfterCommit<LearnerTimeZoneChangedDomainEvent> notification, CancellationToken cancellationToken) => Request();
 

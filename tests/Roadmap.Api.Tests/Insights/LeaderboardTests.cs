@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FluentAssertions;
 using Roadmap.Api.Tests.Infrastructure;
+using Roadmap.Api.Tests.Jobs;
 using Roadmap.Application.Insights.Contracts;
 using Roadmap.Domain.Common;
 using Roadmap.Domain.Insights;
@@ -24,6 +25,7 @@ public abstract class LeaderboardTests<TFactory>(TFactory factory) : InsightsTes
         using var bob = await Learner("Bob");
         using var cat = await Learner("Cat", showOnLeaderboard: false);
         using var dan = await Learner("Dan");
+        using var eve = await Learner("Eve");
         await Change(ann, slug, "a", "Done");
         await Recalculated(ann, slug, await Change(ann, slug, "b", "Done"));
         await Recalculated(bob, slug, await Change(bob, slug, "a", "Done"));
@@ -34,6 +36,9 @@ public abstract class LeaderboardTests<TFactory>(TFactory factory) : InsightsTes
         await Change(dan, slug, "b", "Done");
         await Recalculated(dan, slug, await Change(dan, slug, "c", "Done"));
         (await dan.Client.DeleteAsync($"/api/me/enrollments/{slug}", Ct)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        // Eve follows and writes nothing: following marks her stats, so she is ranked too.
+        (await eve.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
+        await Eventually.Until(() => RoadmapStats(eve, slug), s => s.CalculatedAt is not null, Ct);
         using var anonymous = Client();
 
         var response = await anonymous.GetAsync($"/api/roadmaps/{slug}/leaderboard", Ct);
@@ -42,8 +47,8 @@ public abstract class LeaderboardTests<TFactory>(TFactory factory) : InsightsTes
         var text = await response.Content.ReadAsStringAsync(Ct);
         var board = JsonSerializer.Deserialize<LeaderboardDto>(text, Json)!;
         board.By.Should().Be(LeaderboardOrder.Completion, "completion is the default");
-        board.Items.Should().Equal(new LeaderboardEntryDto(1, "Ann", 66.7, 1), new LeaderboardEntryDto(2, "Bob", 33.3, 1));
-        foreach (var who in new[] { ann, bob, cat, dan })
+        board.Items.Should().Equal(new LeaderboardEntryDto(1, "Ann", 66.7, 1), new LeaderboardEntryDto(2, "Bob", 33.3, 1), new LeaderboardEntryDto(3, "Eve", 0, 0));
+        foreach (var who in new[] { ann, bob, cat, dan, eve })
         {
             text.Should().NotContainEquivalentOf(who.UserId.ToString()).And.NotContainEquivalentOf(who.Email);
         }

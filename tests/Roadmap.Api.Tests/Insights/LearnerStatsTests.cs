@@ -36,15 +36,16 @@ public abstract class LearnerStatsTests<TFactory>(TFactory factory) : InsightsTe
             () => Summary(learner),
             s => s.LastEventId >= last
                 && s.Roadmaps.Any(r => r.RoadmapSlug == first && r.LastEventId >= last)
-                && s.Roadmaps.Any(r => r.RoadmapSlug == second && r.LastEventId >= onSecond),
+                && s.Roadmaps.Any(r => r.RoadmapSlug == second && r.LastEventId >= onSecond)
+                && s.Roadmaps.Any(r => r.RoadmapSlug == untouched && r.CalculatedAt is not null),
             Ct);
 
         (stats.CurrentStreak, stats.LongestStreak, stats.LastActiveDate).Should().Be((4, 4, new DateOnly(2026, 6, 12)),
             "the days of every roadmap count, the left one's too (the 9th): it was activity");
         stats.CalculatedAt.Should().NotBeNull();
         stats.Roadmaps.Select(r => r.RoadmapSlug).Should().Equal([untouched, second, first], "most recently followed first; the left roadmap has no row");
-        stats.Roadmaps[0].Should().Be(new RoadmapStatsSummaryDto(untouched, "Test roadmap", 3, 0, 0, 0, null, null, 0),
-            "not recalculated yet: every live topic NotStarted");
+        stats.Roadmaps[0].Should().Be(new RoadmapStatsSummaryDto(untouched, "Test roadmap", 3, 0, 0, 0, null, stats.Roadmaps[0].CalculatedAt, 0),
+            "following alone marks the stats: every live topic NotStarted");
         var firstRow = stats.Roadmaps[2];
         (firstRow.TotalTopics, firstRow.Done, firstRow.PercentComplete, firstRow.CurrentStreak, firstRow.LastActiveDate, firstRow.LastEventId)
             .Should().Be((3, 1, 33.3, 1, new DateOnly(2026, 6, 12), last));
