@@ -17,6 +17,7 @@ AppContext.SetSwitch("Microsoft.AspNetCore.UseStreamBasedJsonParsing", true);
 
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
+builder.Configuration.AddApplicationSettings();
 builder.AddObservability(commandLine: commandLine.Command is not null);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 builder.Services
