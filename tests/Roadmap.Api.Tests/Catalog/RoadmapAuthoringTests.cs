@@ -240,6 +240,28 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
     }
 
     [Fact]
+    public async Task Of_parallel_updates_with_the_same_If_Match_one_applies_and_the_rest_are_412_and_without_it_all_apply()
+    {
+        var document = TestDocuments.Small(TestDocuments.NewSlug());
+        using var author = await SignIn(Roles.Author);
+        await CreatePublished(author.Client, document);
+        var etag = (await author.Client.GetAsync($"/api/roadmaps/{document.Slug}", Ct)).Headers.ETag!.Tag;
+
+        var guarded = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/roadmaps/{document.Slug}") { Content = Body(document with { Title = $"Guarded {i}" }) };
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            return (await author.Client.SendAsync(request, Ct)).StatusCode;
+        }));
+        var unguarded = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+            (await Put(author.Client, document with { Title = $"Unguarded {i}" })).StatusCode));
+
+        guarded.Count(s => s == HttpStatusCode.OK).Should().Be(1);
+        guarded.Where(s => s != HttpStatusCode.OK).Should().OnlyContain(s => s == HttpStatusCode.PreconditionFailed, "a writer that lost the race is checked again (never a 409)");
+        unguarded.Should().OnlyContain(s => s == HttpStatusCode.OK, "each applies over the last, one after another");
+    }
+
+    [Fact]
     public async Task The_export_carries_the_ETag_to_send_back_as_If_Match()
     {
         var document = TestDocuments.Small(TestDocuments.NewSlug());

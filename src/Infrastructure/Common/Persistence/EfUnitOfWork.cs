@@ -23,6 +23,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
 {
     private readonly SqliteWriters? _writers = writers;
     private bool _holdsWriters;
+    private bool _startedEarly;
     private readonly List<IDomainEvent> _committed = [];
     private readonly List<IDomainEvent> _raised = [];
     private IDbContextTransaction? _transaction;
@@ -110,18 +111,20 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
         }
 
         // On a server, writes through Identity's user manager or ExecuteUpdate are not seen here: callers keep to the
-        // rule themselves. On SQLite any write began the transaction.
-        if (_depth > 1 || _saved || db.ChangeTracker.HasChanges() || (_writers is not null && _transaction is not null))
+        // rule themselves. On SQLite any write began the transaction, unless a command run again began it at its start.
+        if (_depth > 1 || _saved || db.ChangeTracker.HasChanges() || (_writers is not null && _transaction is not null && !_startedEarly))
         {
             throw new InvalidOperationException("Work is committed separately only before the command writes anything.");
         }
 
-        // Nothing is written yet, so committing the command's transaction here commits nothing of the command.
+        // Nothing is written yet, so committing the command's transaction here commits nothing of the command; on
+        // SQLite the writers' turn it held is given back, to be taken again for the work.
         db.FirstWrite = null;
         if (_transaction is not null)
         {
             await _transaction.CommitAsync(cancellationToken);
             await EndTransactionAsync();
+            ReleaseWriters();
         }
 
         try
@@ -148,6 +151,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
     /// </summary>
     private async Task StartAsync(CancellationToken cancellationToken)
     {
+        _startedEarly = false;
         if (_writers is null)
         {
             _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -158,6 +162,7 @@ internal sealed partial class EfUnitOfWork(RoadmapDbContext db, IMediator mediat
             // with the turn taken from its start, what it reads cannot change before it writes, so it cannot lose again.
             _again = false;
             await BeginWritingAsync(cancellationToken);
+            _startedEarly = true;
         }
         else
         {
