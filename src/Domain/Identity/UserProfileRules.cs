@@ -1,3 +1,4 @@
+using System.Globalization;
 using Roadmap.Domain.Common;
 
 namespace Roadmap.Domain.Identity;
@@ -24,6 +25,22 @@ public static class UserProfileRules
     public static bool IsPrintable(string? text) =>
         text is null || !text.Any(c => char.IsControl(c)
             || c is '\u061C' or '\u200E' or '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+
+    /// <summary>
+    /// True when the text shows something: a character that is not white space, a control or format character, or a
+    /// letter drawn blank (the Hangul fillers, the blank Braille pattern). A name of zero-width spaces reads as none.
+    /// </summary>
+    public static bool HasVisibleCharacter(string? text) =>
+        text is not null && text.Any(c => !char.IsWhiteSpace(c)
+            && char.GetUnicodeCategory(c) is not (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned)
+            && c is not ('ᅟ' or 'ᅠ' or 'ㅤ' or 'ﾠ' or '⠀'));
+
+    /// <summary>
+    /// True when an email (as entered, around spaces aside) holds no white space, control or format character inside,
+    /// which would make an address that looks like another's (<c>ann@example.org</c> with a zero-width space).
+    /// </summary>
+    public static bool HasNoHiddenCharacters(string? email) =>
+        email is null || !email.Trim().Any(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format);
 
     /// <summary>
     /// A known zone's id as the time-zone database writes it (<c>europe/berlin</c> is <c>Europe/Berlin</c>), so a profile

@@ -6,10 +6,11 @@ namespace Roadmap.Application.Identity.Accounts;
 internal static class AccountRules
 {
     public static IRuleBuilderOptions<T, string> MustBeEmail<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(UserProfileRules.EmailMaxLength).EmailAddress();
+        rule.NotEmpty().MaximumLength(UserProfileRules.EmailMaxLength).EmailAddress()
+            .Must(UserProfileRules.HasNoHiddenCharacters).WithMessage("An email may not contain spaces, control or invisible characters.");
 
     public static IRuleBuilderOptions<T, string?> MustBeDisplayName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("A display name is required.")
+        rule.Must(UserProfileRules.HasVisibleCharacter).WithMessage("A display name is required (invisible characters alone are none).")
             .MaximumLength(UserProfileRules.DisplayNameMaxLength)
             .Must(UserProfileRules.IsPrintable).WithMessage("A display name may not contain control or text-direction characters.");
 
