@@ -12,7 +12,8 @@ using Roadmap.Infrastructure.Identity;
 
 // ASP.NET Core 10 reads JSON bodies through the request's pipe, which a body the serializer refuses (a value of the
 // wrong type) can leave mid-read: the connection then ends abnormally on the client's next request. The stream
-// reader, the framework's own fallback, has no such fault (ObservabilityTests).
+// reader, the framework's own fallback, has no such fault (ObservabilityTests). The switch may go in .NET 11: check
+// the fault then.
 AppContext.SetSwitch("Microsoft.AspNetCore.UseStreamBasedJsonParsing", true);
 
 var commandLine = CommandLine.Parse(args);
