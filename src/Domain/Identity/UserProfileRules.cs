@@ -19,14 +19,6 @@ public static class UserProfileRules
     public const int CredentialMaxLength = 256;
 
     /// <summary>
-    /// False when the text holds control characters or bidirectional overrides, which let one user's name
-    /// disguise itself or others' on a shared page (a leaderboard).
-    /// </summary>
-    public static bool IsPrintable(string? text) =>
-        text is null || !text.Any(c => char.IsControl(c)
-            || c is '\u061C' or '\u200E' or '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
-
-    /// <summary>
     /// True when the text shows something: a character that is not white space, a control or format character, or a
     /// letter drawn blank (the Hangul fillers, the blank Braille pattern). A name of zero-width spaces reads as none.
     /// </summary>

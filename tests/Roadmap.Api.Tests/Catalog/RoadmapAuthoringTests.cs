@@ -344,6 +344,11 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
                 .Should().Contain(m => m!.Contains("a → b → a", StringComparison.Ordinal));
         }
 
+        if (fault == "null prerequisites")
+        {
+            problem.GetProperty("errors").GetProperty(errorPath)[0].GetString().Should().Contain("may be empty", "an optional list is left out, not null");
+        }
+
         (await Export(author.Client, existing.Slug)).Should().Be(before, "a refused document changes nothing");
         (await ReadRoadmap(author.Client, existing.Slug)).Version.Should().Be(1);
         if (method == "POST")
@@ -417,6 +422,9 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
             ("unknown kind", HttpStatusCode.BadRequest, $"{topic}.kind"),
             ("estimate of the wrong type", HttpStatusCode.BadRequest, $"{topic}.estimatedMinutes"),
             ("unknown property", HttpStatusCode.BadRequest, $"{topic}.prerequisite"),
+            ("text-direction override in a title", HttpStatusCode.BadRequest, "title"),
+            ("escape sequence in a topic title", HttpStatusCode.BadRequest, $"{topic}.title"),
+            ("null prerequisites", HttpStatusCode.BadRequest, $"{topic}.prerequisites"),
             ("malformed json", HttpStatusCode.BadRequest, AnyPath),
             ("text/plain", HttpStatusCode.UnsupportedMediaType, string.Empty),
             ("over the size limit", HttpStatusCode.RequestEntityTooLarge, string.Empty),
@@ -448,6 +456,9 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
         "unknown kind" => RawJson(document, topic => topic["kind"] = "Mandatory"),
         "estimate of the wrong type" => RawJson(document, topic => topic["estimatedMinutes"] = "ten"),
         "unknown property" => RawJson(document, topic => topic["prerequisite"] = new JsonArray("a")),
+        "text-direction override in a title" => Body(document with { Title = "Safe \u202Egnp.exe" }),
+        "escape sequence in a topic title" => Body(WithFirstTopic(document, t => t with { Title = "x\u0007\u001b[31mred" })),
+        "null prerequisites" => RawJson(document, topic => topic["prerequisites"] = null),
         "malformed json" => new StringContent($$"""{ "slug": "{{document.Slug}}" "title": "No comma" }""", Encoding.UTF8, "application/json"),
         "text/plain" => new StringContent(JsonSerializer.Serialize(document, Json), Encoding.UTF8, "text/plain"),
         "over the size limit" => Oversized(),

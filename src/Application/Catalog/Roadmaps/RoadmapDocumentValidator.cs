@@ -1,6 +1,7 @@
 using FluentValidation;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Catalog.Roadmaps;
 
@@ -10,7 +11,7 @@ internal sealed class RoadmapDocumentValidator : AbstractValidator<RoadmapDocume
     public RoadmapDocumentValidator()
     {
         RuleFor(d => d.Slug).MustBeSlug();
-        RuleFor(d => d.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+        RuleFor(d => d.Title).MustBeTitle();
         RuleFor(d => d.Description).MaximumLength(CatalogLimits.RoadmapDescriptionMaxLength);
         RuleFor(d => d.Sections).Cascade(CascadeMode.Stop).NotNull().NotEmpty()
             .Must(s => s.Count <= CatalogLimits.MaxSections).WithMessage($"A roadmap has at most {CatalogLimits.MaxSections} sections.")
@@ -25,7 +26,7 @@ internal sealed class SectionDocumentValidator : AbstractValidator<SectionDocume
     public SectionDocumentValidator()
     {
         RuleFor(s => s.Slug).MustBeSlug();
-        RuleFor(s => s.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+        RuleFor(s => s.Title).MustBeTitle();
         RuleFor(s => s.Description).MaximumLength(CatalogLimits.SectionDescriptionMaxLength);
         RuleFor(s => s.Topics).Cascade(CascadeMode.Stop).NotNull().NotEmpty()
             .Must(t => t.Count <= CatalogLimits.MaxTopicsPerSection)
@@ -36,26 +37,28 @@ internal sealed class SectionDocumentValidator : AbstractValidator<SectionDocume
 
 internal sealed class TopicDocumentValidator : AbstractValidator<TopicDocument>
 {
+    private const string OptionalList = "Leave it out or give a list (it may be empty), not null.";
+
     public TopicDocumentValidator()
     {
         RuleFor(t => t.Slug).MustBeSlug();
-        RuleFor(t => t.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+        RuleFor(t => t.Title).MustBeTitle();
         RuleFor(t => t.Summary).NotEmpty().MaximumLength(CatalogLimits.TopicSummaryMaxLength);
         RuleFor(t => t.Kind).NotNull();
         RuleFor(t => t.Difficulty).NotNull();
         RuleFor(t => t.EstimatedMinutes).Cascade(CascadeMode.Stop).NotNull()
             .InclusiveBetween(CatalogLimits.MinEstimatedMinutes, CatalogLimits.MaxEstimatedMinutes);
-        RuleFor(t => t.Prerequisites).Cascade(CascadeMode.Stop).NotNull()
+        RuleFor(t => t.Prerequisites).Cascade(CascadeMode.Stop).NotNull().WithMessage(OptionalList)
             .Must(p => p.Count <= CatalogLimits.MaxPrerequisites).WithMessage($"A topic has at most {CatalogLimits.MaxPrerequisites} prerequisites.");
         RuleForEach(t => t.Prerequisites).MustBeSlug();
-        RuleFor(t => t.FormerSlugs).Cascade(CascadeMode.Stop).NotNull()
+        RuleFor(t => t.FormerSlugs).Cascade(CascadeMode.Stop).NotNull().WithMessage(OptionalList)
             .Must(f => f.Count <= CatalogLimits.MaxFormerSlugs).WithMessage($"A topic has at most {CatalogLimits.MaxFormerSlugs} former slugs.");
         RuleForEach(t => t.FormerSlugs).MustBeSlug();
-        RuleFor(t => t.Resources).Cascade(CascadeMode.Stop).NotNull()
+        RuleFor(t => t.Resources).Cascade(CascadeMode.Stop).NotNull().WithMessage(OptionalList)
             .Must(r => r.Count <= CatalogLimits.MaxResources).WithMessage($"A topic has at most {CatalogLimits.MaxResources} resources.");
         RuleForEach(t => t.Resources).NotNull().ChildRules(resource =>
         {
-            resource.RuleFor(r => r.Title).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength);
+            resource.RuleFor(r => r.Title).MustBeTitle();
             resource.RuleFor(r => r.Url).Must(CatalogLimits.IsHttpUrl)
                 .WithMessage($"A resource URL is an absolute http or https URL of at most {CatalogLimits.UrlMaxLength} characters.");
             resource.RuleFor(r => r.Type).NotNull();
@@ -63,8 +66,13 @@ internal sealed class TopicDocumentValidator : AbstractValidator<TopicDocument>
     }
 }
 
-internal static class SlugRules
+internal static class DocumentRules
 {
+    /// <summary>A title: 1 to <see cref="CatalogLimits.TitleMaxLength"/> characters, none of them control or text-direction characters.</summary>
+    public static IRuleBuilderOptions<T, string> MustBeTitle<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength)
+            .Must(ShownText.IsPrintable).WithMessage("A title may not contain control or text-direction characters.");
+
     public static IRuleBuilderOptions<T, string> MustBeSlug<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(CatalogLimits.IsValidSlug)
             .WithMessage($"A slug is lowercase kebab-case (a-z, 0-9 and single hyphens), 1 to {CatalogLimits.SlugMaxLength} characters.");

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Roadmap.Domain.Common;
 using Roadmap.Domain.Identity;
 
 namespace Roadmap.Application.Identity.Accounts;
@@ -12,7 +13,7 @@ internal static class AccountRules
     public static IRuleBuilderOptions<T, string?> MustBeDisplayName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(UserProfileRules.HasVisibleCharacter).WithMessage("A display name is required (invisible characters alone are none).")
             .MaximumLength(UserProfileRules.DisplayNameMaxLength)
-            .Must(UserProfileRules.IsPrintable).WithMessage("A display name may not contain control or text-direction characters.");
+            .Must(ShownText.IsPrintable).WithMessage("A display name may not contain control or text-direction characters.");
 
     public static IRuleBuilderOptions<T, string?> MustBeTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(UserProfileRules.IsKnownTimeZone).WithMessage("An IANA time zone id, such as 'Europe/Berlin' or 'UTC'.");
