@@ -39,6 +39,7 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
     [InlineData(null, Password, "Ann", null, "email")]
     [InlineData("x@example.org", "short", "Ann", null, "password")]
     [InlineData("x@example.org", "aaaaaaaaaaaa", "Ann", null, "password")]
+    [InlineData("x@example.org", "\U0001F600\U0001F601\U0001F602\U0001F923\U0001F603", "Ann", null, "password")] // 5 characters, 10 UTF-16 units
     [InlineData("x@example.org", Password, "", null, "displayName")]
     [InlineData("x@example.org", Password, "Ann", "Mars/Olympus", "timeZone")]
     public async Task Bad_registrations_name_the_field_and_create_nothing(string? email, string password, string displayName, string? timeZone, string field)

@@ -18,7 +18,12 @@ internal static class AccountRules
     public static IRuleBuilderOptions<T, string?> MustBeTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(UserProfileRules.IsKnownTimeZone).WithMessage("An IANA time zone id, such as 'Europe/Berlin' or 'UTC'.");
 
-    /// <summary>Length only: the policy's other rules (unique characters) are ASP.NET Core Identity's, reported the same way.</summary>
+    /// <summary>
+    /// Length only, in characters as the API document counts them (Unicode code points: an emoji is one, not two); the
+    /// policy's other rules (unique characters) are ASP.NET Core Identity's, reported the same way.
+    /// </summary>
     public static IRuleBuilderOptions<T, string> MustBePasswordCandidate<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MinimumLength(UserProfileRules.PasswordMinLength).MaximumLength(UserProfileRules.PasswordMaxLength);
+        rule.NotEmpty()
+            .Must(p => p.EnumerateRunes().Count() is >= UserProfileRules.PasswordMinLength and <= UserProfileRules.PasswordMaxLength)
+            .WithMessage($"A password has {UserProfileRules.PasswordMinLength} to {UserProfileRules.PasswordMaxLength} characters.");
 }
