@@ -41,13 +41,6 @@ public sealed class RoadmapProgressSpec : Specification<TopicProgress>
     }
 }
 
-/// <summary>A learner's progress events on a roadmap (counted by the caller).</summary>
-public sealed class LearnerRoadmapEventsSpec : Specification<ProgressEvent>
-{
-    public LearnerRoadmapEventsSpec(Guid learnerId, Guid roadmapId) =>
-        Query.Where(e => e.LearnerId == learnerId && e.RoadmapId == roadmapId).AsNoTracking();
-}
-
 /// <summary>A learner's progress events on a roadmap, newest first, a page at a time (projected by the caller).</summary>
 public sealed class ProgressEventsSpec : Specification<ProgressEvent>
 {

@@ -16,15 +16,17 @@ public class CatalogReaderTests
         var repository = new InMemoryRepository<LearningRoadmap>(roadmap);
         var outlines = new CatalogReader.Outlines();
 
-        var first = await new CatalogReader(repository, outlines).GetRoadmapOutlineAsync(TestDocuments.Slug, Token);
-        var again = await new CatalogReader(repository, outlines).GetRoadmapOutlineAsync(TestDocuments.Slug, Token);
+        var revisions = new RepositoryRevisions(repository);
+
+        var first = await new CatalogReader(repository, revisions, outlines).GetRoadmapOutlineAsync(TestDocuments.Slug, Token);
+        var again = await new CatalogReader(repository, revisions, outlines).GetRoadmapOutlineAsync(TestDocuments.Slug, Token);
 
         again.Should().BeSameAs(first, "the revision did not move");
-        repository.Specifications.Select(s => s.GetType()).Should().Equal(
-            typeof(RoadmapRevisionBySlugSpec), typeof(RoadmapWithContentBySlugSpec), typeof(RoadmapRevisionBySlugSpec));
+        revisions.Asked.Should().Be(2, "every read asks for the current revision");
+        repository.Specifications.Select(s => s.GetType()).Should().Equal([typeof(RoadmapWithContentBySlugSpec)], "the content is loaded only to build the outline");
 
         roadmap.Archive(FixedClock.Start);
-        var changed = await new CatalogReader(repository, outlines).GetRoadmapOutlineAsync(TestDocuments.Slug, Token);
+        var changed = await new CatalogReader(repository, revisions, outlines).GetRoadmapOutlineAsync(TestDocuments.Slug, Token);
 
         changed!.Status.Should().Be(RoadmapStatus.Archived, "a new revision is never answered from the kept outline");
         first!.Status.Should().Be(RoadmapStatus.Published);
@@ -33,7 +35,8 @@ public class CatalogReaderTests
     [Fact]
     public async Task An_unknown_roadmap_has_no_outline()
     {
-        var reader = new CatalogReader(new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published()), new CatalogReader.Outlines());
+        var repository = new InMemoryRepository<LearningRoadmap>(TestRoadmaps.Published());
+        var reader = new CatalogReader(repository, new RepositoryRevisions(repository), new CatalogReader.Outlines());
 
         (await reader.GetRoadmapOutlineAsync("no-such-roadmap", Token)).Should().BeNull();
     }

@@ -108,7 +108,11 @@ public class GetLeaderboardQueryHandlerTests
     private GetLeaderboardQueryHandler Handler() =>
         new(Catalog(_roadmap), _stats, _enrollments, _profiles, new FixedClock(Now), TestMappings.Mapper);
 
-    private static CatalogReader Catalog(LearningRoadmap roadmap) => new(new InMemoryRepository<LearningRoadmap>(roadmap), new CatalogReader.Outlines());
+    private static CatalogReader Catalog(LearningRoadmap roadmap)
+    {
+        var roadmaps = new InMemoryRepository<LearningRoadmap>(roadmap);
+        return new(roadmaps, new RepositoryRevisions(roadmaps), new CatalogReader.Outlines());
+    }
 
     /// <summary>A learner with stats on the roadmap: <paramref name="done"/> of <paramref name="total"/> topics, active on <paramref name="days"/> (at noon UTC).</summary>
     private Guid Learner(string name, int total, int done, bool optedIn = true, bool following = true, bool account = true, string[]? days = null, string zone = "UTC")

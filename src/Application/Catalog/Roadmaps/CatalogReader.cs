@@ -12,11 +12,12 @@ namespace Roadmap.Application.Catalog.Roadmaps;
 /// per node with the revision they were built from; each read asks the database for the current revision (one small
 /// query) and rebuilds only when it moved, so no node ever answers with an outdated outline.
 /// </summary>
-internal sealed class CatalogReader(IReadRepository<LearningRoadmap> roadmaps, CatalogReader.Outlines outlines) : ICatalogReader
+internal sealed class CatalogReader(IReadRepository<LearningRoadmap> roadmaps, IRoadmapRevisionReader revisions, CatalogReader.Outlines outlines)
+    : ICatalogReader
 {
     public async Task<RoadmapOutline?> GetRoadmapOutlineAsync(string slug, CancellationToken cancellationToken)
     {
-        var revision = await roadmaps.FirstOrDefaultAsync(new RoadmapRevisionBySlugSpec(slug), cancellationToken);
+        var revision = await revisions.FindRevisionAsync(slug, cancellationToken);
         if (revision is null)
         {
             return null;

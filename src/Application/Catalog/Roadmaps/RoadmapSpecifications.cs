@@ -16,16 +16,6 @@ public sealed class RoadmapWithContentBySlugSpec : Specification<LearningRoadmap
     }
 }
 
-/// <summary>A roadmap's revision, which moves with every change of it.</summary>
-public sealed class RoadmapRevisionBySlugSpec : Specification<LearningRoadmap, int?>
-{
-    public RoadmapRevisionBySlugSpec(string slug)
-    {
-        Query.Where(r => r.Slug == slug).AsNoTracking();
-        Query.Select(r => (int?)r.Revision);
-    }
-}
-
 public sealed class RoadmapBySlugSpec : Specification<LearningRoadmap>
 {
     public RoadmapBySlugSpec(string slug) => Query.Where(r => r.Slug == slug);

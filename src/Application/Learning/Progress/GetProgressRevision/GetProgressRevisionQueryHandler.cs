@@ -7,7 +7,7 @@ using Roadmap.Domain.Learning;
 
 namespace Roadmap.Application.Learning.Progress.GetProgressRevision;
 
-internal sealed class GetProgressRevisionQueryHandler(ICatalogReader catalog, IReadRepository<ProgressEvent> progressEvents, ICurrentUser user)
+internal sealed class GetProgressRevisionQueryHandler(ICatalogReader catalog, IProgressEventCounter progressEvents, ICurrentUser user)
     : IRequestHandler<GetProgressRevisionQuery, Result<ProgressRevision>>
 {
     public async Task<Result<ProgressRevision>> Handle(GetProgressRevisionQuery request, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ internal sealed class GetProgressRevisionQueryHandler(ICatalogReader catalog, IR
         }
 
         var (learnerId, outline) = found.Value;
-        var events = await progressEvents.CountAsync(new LearnerRoadmapEventsSpec(learnerId, outline.Id), cancellationToken);
+        var events = await progressEvents.CountAsync(learnerId, outline.Id, cancellationToken);
         return new ProgressRevision(outline.Revision, events);
     }
 }

@@ -1,0 +1,11 @@
+namespace Roadmap.Application.Learning.Progress.GetProgressRevision;
+
+/// <summary>
+/// How many progress events a learner has on a roadmap. Asked by every progress read before its cache is looked up
+/// (<see cref="GetProgressRevisionQuery"/>), so the Infrastructure answers it with one precompiled query rather than
+/// through a specification.
+/// </summary>
+public interface IProgressEventCounter
+{
+    Task<int> CountAsync(Guid learnerId, Guid roadmapId, CancellationToken cancellationToken);
+}
