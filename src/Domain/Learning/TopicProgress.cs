@@ -63,9 +63,13 @@ public sealed class TopicProgress : AggregateRoot
 
     /// <summary>
     /// Sets the status and, unless told to keep it, the note (empty clears it). True when anything changed: then the
-    /// version goes up and <see cref="TopicProgressChangedDomainEvent"/> is raised. A note too long changes nothing.
+    /// version goes up and <see cref="TopicProgressChangedDomainEvent"/> is raised as of <paramref name="now"/>. A note
+    /// too long changes nothing. <see cref="UpdatedAt"/> becomes the latest of <paramref name="now"/>,
+    /// <paramref name="changedAt"/> (when the change was made where it comes from: an imported document's time, which
+    /// may run a little ahead of this clock) and the time it had, so it never goes back and a document imported again
+    /// finds its change as recent as its own, even after a later change here.
     /// </summary>
-    public Result<bool> Update(ProgressStatus status, NoteChange note, DateTimeOffset now)
+    public Result<bool> Update(ProgressStatus status, NoteChange note, DateTimeOffset now, DateTimeOffset? changedAt = null)
     {
         ArgumentNullException.ThrowIfNull(note);
         if (!Enum.IsDefined(status))
@@ -87,7 +91,7 @@ public sealed class TopicProgress : AggregateRoot
         var from = Status;
         Status = status;
         Note = newNote;
-        UpdatedAt = now;
+        UpdatedAt = new[] { now, changedAt ?? now, UpdatedAt ?? now }.Max();
         Version++;
         Raise(new TopicProgressChangedDomainEvent(LearnerId, RoadmapId, TopicId, from, status, Version, now));
         return true;

@@ -138,6 +138,26 @@ public abstract class ProgressExportImportTests<TFactory>(TFactory factory) : Ap
     }
 
     [Fact]
+    public async Task A_document_dated_a_little_ahead_of_the_server_does_not_undo_a_later_change_when_imported_again()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        var ahead = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddSeconds(50).ToUnixTimeSeconds());
+        var document = Document(slug, Topic("a", ProgressStatus.Done, ahead));
+
+        var first = await Read<ProgressImportResultDto>((await Import(learner, slug, document)).EnsureSuccessStatusCode());
+        var imported = (await Progress(learner, slug)).Topics[0];
+        (await Put(learner, slug, "a", new { status = "InProgress", note = "reopened later" })).EnsureSuccessStatusCode();
+        var again = await Read<ProgressImportResultDto>((await Import(learner, slug, document)).EnsureSuccessStatusCode());
+
+        first.Should().BeEquivalentTo(new ProgressImportResultDto(1, 0, []));
+        imported.UpdatedAt.Should().Be(ahead, "the change is as recent as the document says (it is within the clock tolerance)");
+        again.Should().BeEquivalentTo(new ProgressImportResultDto(0, 1, []), "the change made here after the import is kept");
+        (await Progress(learner, slug)).Topics[0].Should().BeEquivalentTo(new { Status = ProgressStatus.InProgress, Note = "reopened later", Version = 2 });
+        (await Events(learner, slug)).TotalCount.Should().Be(2);
+    }
+
+    [Fact]
     public async Task Unknown_topics_are_reported_as_named_and_the_rest_is_imported()
     {
         var slug = await Published();

@@ -122,6 +122,28 @@ public class TopicProgressTests
     }
 
     [Fact]
+    public void A_change_dated_ahead_of_now_keeps_its_time_and_a_later_change_here_never_dates_the_progress_earlier()
+    {
+        var progress = Untouched();
+        var ahead = Now.AddSeconds(50);
+
+        progress.Update(ProgressStatus.Done, TopicProgress.KeepNote, Now, changedAt: ahead).Value.Should().BeTrue();
+        progress.UpdatedAt.Should().Be(ahead, "the change is as recent as where it was made says");
+        progress.DomainEvents.OfType<TopicProgressChangedDomainEvent>().Single().OccurredAt.Should().Be(Now, "history is recorded as of now");
+
+        progress.MarkInProgress(Now.AddSeconds(5));
+
+        progress.UpdatedAt.Should().Be(ahead, "a change here does not date the progress before the one it replaced");
+        progress.IsAsRecentAs(ahead).Should().BeTrue("so the same change imported again is not newer");
+
+        progress.MarkDone(Now.AddMinutes(2));
+        progress.UpdatedAt.Should().Be(Now.AddMinutes(2));
+
+        progress.Update(ProgressStatus.Skipped, TopicProgress.KeepNote, Now.AddMinutes(3), changedAt: Now.AddDays(-1));
+        progress.UpdatedAt.Should().Be(Now.AddMinutes(3), "a change made earlier elsewhere is recorded as of now");
+    }
+
+    [Fact]
     public void A_progress_event_records_the_change_with_the_topic_slug_of_the_time()
     {
         var progress = Untouched();

@@ -22,13 +22,13 @@ internal sealed class ProgressChanges(
     /// Sets the topic's status and note through <see cref="TopicProgress.Update"/>. An effective change adds the progress
     /// when it is new and appends its event (with the topic's slug of now); no change leaves everything as it was.
     /// </summary>
-    public Result<RecordedChange> Apply(TopicOutline topic, ProgressStatus status, NoteChange note, DateTimeOffset now)
+    public Result<RecordedChange> Apply(TopicOutline topic, ProgressStatus status, NoteChange note, DateTimeOffset now, DateTimeOffset? changedAt = null)
     {
         ArgumentNullException.ThrowIfNull(topic);
         var item = Stored(topic.Id);
         var isNew = item is null;
         item ??= TopicProgress.Untouched(learnerId, roadmapId, topic.Id);
-        var changed = item.Update(status, note, now);
+        var changed = item.Update(status, note, now, changedAt);
         if (!changed.IsSuccess)
         {
             return changed.Error;

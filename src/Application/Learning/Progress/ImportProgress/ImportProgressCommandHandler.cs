@@ -65,7 +65,7 @@ internal sealed class ImportProgressCommandHandler(
                 continue;
             }
 
-            var applied = changes.Apply(topic, item.Status!.Value, TopicProgress.SetNote(item.Note), now);
+            var applied = changes.Apply(topic, item.Status!.Value, TopicProgress.SetNote(item.Note), now, item.UpdatedAt);
             if (!applied.IsSuccess)
             {
                 return applied.Error;
