@@ -58,11 +58,11 @@ public sealed class TopicProgress : AggregateRoot
     /// <summary>Marker for <see cref="Update"/>: leave the note as it is.</summary>
     public static NoteChange KeepNote { get; } = new(Keep: true, Text: null);
 
-    /// <summary>Marker for <see cref="Update"/>: set the note (null or empty clears it).</summary>
+    /// <summary>Marker for <see cref="Update"/>: set the note (null, empty or only white space clears it).</summary>
     public static NoteChange SetNote(string? text) => new(Keep: false, Text: text);
 
     /// <summary>
-    /// Sets the status and, unless told to keep it, the note (empty clears it). True when anything changed: then the
+    /// Sets the status and, unless told to keep it, the note (empty or only white space clears it). True when anything changed: then the
     /// version goes up and <see cref="TopicProgressChangedDomainEvent"/> is raised as of <paramref name="now"/>. A note
     /// too long changes nothing. <see cref="UpdatedAt"/> becomes the latest of <paramref name="now"/>,
     /// <paramref name="changedAt"/> (when the change was made where it comes from: an imported document's time, which
@@ -77,7 +77,7 @@ public sealed class TopicProgress : AggregateRoot
             return Error.Validation("status", $"'{status}' is not a progress status.");
         }
 
-        var newNote = note.Keep ? Note : (string.IsNullOrEmpty(note.Text) ? null : note.Text);
+        var newNote = note.Keep ? Note : (string.IsNullOrWhiteSpace(note.Text) ? null : note.Text);
         if (newNote is { Length: > LearningLimits.NoteMaxLength })
         {
             return Error.Validation("note", $"A note has at most {LearningLimits.NoteMaxLength} characters.");
@@ -98,5 +98,5 @@ public sealed class TopicProgress : AggregateRoot
     }
 }
 
-/// <summary>What to do with a note: keep it, or set it to <see cref="Text"/> (null or empty clears it).</summary>
+/// <summary>What to do with a note: keep it, or set it to <see cref="Text"/> (null, empty or only white space clears it).</summary>
 public sealed record NoteChange(bool Keep, string? Text);

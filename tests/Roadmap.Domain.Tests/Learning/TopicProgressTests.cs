@@ -81,7 +81,7 @@ public class TopicProgressTests
     }
 
     [Fact]
-    public void A_kept_note_stays_and_a_null_or_empty_one_clears_it()
+    public void A_kept_note_stays_and_a_null_empty_or_blank_one_clears_it()
     {
         var progress = Untouched();
         progress.Update(ProgressStatus.InProgress, TopicProgress.SetNote("reading"), Now);
@@ -91,6 +91,11 @@ public class TopicProgressTests
 
         progress.Update(ProgressStatus.Done, TopicProgress.SetNote(null), Now).Value.Should().BeTrue();
         progress.Note.Should().BeNull();
+
+        progress.Update(ProgressStatus.Done, TopicProgress.SetNote("again"), Now);
+        progress.Update(ProgressStatus.Done, TopicProgress.SetNote(" \t\n "), Now).Value.Should().BeTrue();
+        progress.Note.Should().BeNull("a note of white space only says nothing");
+        progress.Update(ProgressStatus.Done, TopicProgress.SetNote(""), Now).Value.Should().BeFalse("there is no note to clear");
     }
 
     [Fact]
