@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using StackExchange.Redis;
 
 namespace Roadmap.Api.Tests.Cluster;
 
@@ -87,6 +88,14 @@ public sealed class PrivateRedis : IDisposable
                 await Task.Delay(50, cancellationToken);
             }
         }
+    }
+
+    /// <summary>How many clients are subscribed to <paramref name="channel"/> now.</summary>
+    public async Task<long> SubscribersAsync(string channel)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(Configuration);
+        var reply = (RedisResult[])(await connection.GetServer(Configuration).ExecuteAsync("PUBSUB", "NUMSUB", channel))!;
+        return (long)reply[1];
     }
 
     /// <summary>Kills the server at once, as a crash or a lost network would.</summary>
