@@ -142,8 +142,8 @@ public abstract class ProgressExportImportTests<TFactory>(TFactory factory) : Ap
     {
         var slug = await Published();
         using var learner = await SignIn();
-        var ahead = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddSeconds(50).ToUnixTimeSeconds());
-        var document = Document(slug, Topic("a", ProgressStatus.Done, ahead));
+        var ahead = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddSeconds(50).ToUnixTimeMilliseconds());
+        var document = Document(slug, Topic("a", ProgressStatus.Done, ahead.AddTicks(1234).ToOffset(TimeSpan.FromHours(2))));
 
         var first = await Read<ProgressImportResultDto>((await Import(learner, slug, document)).EnsureSuccessStatusCode());
         var imported = (await Progress(learner, slug)).Topics[0];
@@ -151,7 +151,8 @@ public abstract class ProgressExportImportTests<TFactory>(TFactory factory) : Ap
         var again = await Read<ProgressImportResultDto>((await Import(learner, slug, document)).EnsureSuccessStatusCode());
 
         first.Should().BeEquivalentTo(new ProgressImportResultDto(1, 0, []));
-        imported.UpdatedAt.Should().Be(ahead, "the change is as recent as the document says (it is within the clock tolerance)");
+        imported.UpdatedAt.Should().Be(ahead,
+            "the change is as recent as the document says (within the clock tolerance), in UTC and to the millisecond as times are kept");
         again.Should().BeEquivalentTo(new ProgressImportResultDto(0, 1, []), "the change made here after the import is kept");
         (await Progress(learner, slug)).Topics[0].Should().BeEquivalentTo(new { Status = ProgressStatus.InProgress, Note = "reopened later", Version = 2 });
         (await Events(learner, slug)).TotalCount.Should().Be(2);

@@ -3,7 +3,6 @@ using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Learning.Contracts;
 using Roadmap.Domain.Common;
-using Roadmap.Domain.Learning;
 
 namespace Roadmap.Application.Learning.Progress.GetProgressRevision;
 

@@ -60,12 +60,13 @@ internal sealed class ImportProgressCommandHandler(
         foreach (var (topic, item) in known)
         {
             // The stored progress is as recent as the document's (or more): it stays, so a second import changes nothing.
-            if (changes.Stored(topic.Id)?.IsAsRecentAs(item.UpdatedAt!.Value) == true)
+            var changedAt = AsStored(item.UpdatedAt!.Value);
+            if (changes.Stored(topic.Id)?.IsAsRecentAs(changedAt) == true)
             {
                 continue;
             }
 
-            var applied = changes.Apply(topic, item.Status!.Value, TopicProgress.SetNote(item.Note), now, item.UpdatedAt);
+            var applied = changes.Apply(topic, item.Status!.Value, TopicProgress.SetNote(item.Note), now, changedAt);
             if (!applied.IsSuccess)
             {
                 return applied.Error;
@@ -79,6 +80,16 @@ internal sealed class ImportProgressCommandHandler(
 
         await changes.SaveAsync(enrollment, unitOfWork, now, cancellationToken);
         return new ProgressImportResultDto(updated, known.Count - updated, unknown);
+    }
+
+    /// <summary>
+    /// A document's time as a time of this service is kept: in UTC and to the millisecond (as the clock gives it), so a
+    /// change stored with it compares equal to it when the document is imported again.
+    /// </summary>
+    private static DateTimeOffset AsStored(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
     /// <summary>
