@@ -78,6 +78,11 @@ internal static class RoadmapAuthoringEndpoints
         string slug, RoadmapDocument document, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
         var ifMatch = EntityTags.ParseIfMatch(http.Request, slug);
+        if (ifMatch.Malformed)
+        {
+            return EntityTags.IfMatch.MalformedError.ToProblem();
+        }
+
         if (ifMatch.Impossible)
         {
             return CatalogErrors.RoadmapChanged(slug).ToProblem();

@@ -1,3 +1,5 @@
+using Roadmap.Domain.Common;
+
 namespace Roadmap.Api.Common;
 
 /// <summary>
@@ -32,7 +34,12 @@ internal static class EntityTags
     /// </summary>
     public static IfMatch ParseIfMatchVersions(HttpRequest request) => ParseIfMatchTags(request, "\"");
 
-    /// <summary>The revisions named by the strong tags <c>prefix + revision + "</c> of an <c>If-Match</c> header.</summary>
+    /// <summary>
+    /// The revisions named by the strong tags <c>prefix + revision + "</c> of an <c>If-Match</c> header; a header that is
+    /// not <c>*</c> or a list of entity tags (RFC 9110: each quoted, optionally <c>W/</c> before) is
+    /// <see cref="IfMatch.Malformed"/>: a version sent without its quotes (<c>If-Match: 3</c>) is a mistake to point out,
+    /// not a condition that fails.
+    /// </summary>
     private static IfMatch ParseIfMatchTags(HttpRequest request, string prefix)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -42,20 +49,83 @@ internal static class EntityTags
             return IfMatch.None;
         }
 
-        var tags = header.Split(',').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+        if (Tags(header) is not { } tags)
+        {
+            return new IfMatch(MustExist: true, Revisions: null, Impossible: true, Malformed: true);
+        }
+
         if (tags.Contains("*"))
         {
             return new IfMatch(MustExist: true, Revisions: null, Impossible: false);
         }
 
         var revisions = tags
-            .Where(t => t.Length > prefix.Length && t.StartsWith(prefix, StringComparison.Ordinal) && t.EndsWith('"'))
+            .Where(t => t.Length > prefix.Length && t.StartsWith(prefix, StringComparison.Ordinal))
             .Select(t => Revision(t[prefix.Length..^1]))
             .Where(r => r >= 0)
             .Distinct()
             .ToList();
         return new IfMatch(MustExist: true, Revisions: revisions, Impossible: revisions.Count == 0);
     }
+
+    /// <summary>The elements of a list of entity tags or <c>*</c> (empty elements skipped), or null when it is not one.</summary>
+    private static List<string>? Tags(string header)
+    {
+        var tags = new List<string>();
+        var at = 0;
+        while (true)
+        {
+            while (at < header.Length && (header[at] is ' ' or '\t' or ','))
+            {
+                at++;
+            }
+
+            if (at == header.Length)
+            {
+                return tags;
+            }
+
+            var start = at;
+            if (header[at] == '*')
+            {
+                at++;
+            }
+            else
+            {
+                at += header.AsSpan(at).StartsWith("W/\"", StringComparison.Ordinal) ? 3 : header[at] == '"' ? 1 : 0;
+                if (at == start)
+                {
+                    return null;
+                }
+
+                while (at < header.Length && IsTagCharacter(header[at]))
+                {
+                    at++;
+                }
+
+                if (at == header.Length || header[at] != '"')
+                {
+                    return null;
+                }
+
+                at++;
+            }
+
+            tags.Add(header[start..at]);
+            while (at < header.Length && (header[at] is ' ' or '\t'))
+            {
+                at++;
+            }
+
+            if (at < header.Length && header[at] != ',')
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>RFC 9110's <c>etagc</c>: a visible character other than the quote, or one beyond ASCII.</summary>
+    private static bool IsTagCharacter(char c) => c is '\x21' or (>= '\x23' and <= '\x7E') or >= '\x80';
 
     /// <summary>
     /// The revision a tag's digits write as this API writes it, or -1: strong tags compare character by character, so
@@ -65,9 +135,13 @@ internal static class EntityTags
         int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r)
             && digits == r.ToString(System.Globalization.CultureInfo.InvariantCulture) ? r : -1;
 
-    /// <summary>An <c>If-Match</c> condition as a command takes it.</summary>
-    public sealed record IfMatch(bool MustExist, IReadOnlyList<int>? Revisions, bool Impossible)
+    /// <summary>An <c>If-Match</c> condition as a command takes it (or, when <see cref="Malformed"/>, a header to refuse).</summary>
+    public sealed record IfMatch(bool MustExist, IReadOnlyList<int>? Revisions, bool Impossible, bool Malformed = false)
     {
         public static IfMatch None { get; } = new(false, null, false);
+
+        /// <summary>The 400 answer to a malformed header.</summary>
+        public static Error MalformedError { get; } = Error.Validation(
+            "If-Match", "If-Match must be * or a list of quoted entity tags, as the ETag header gives them (e.g. \"3\").");
     }
 }

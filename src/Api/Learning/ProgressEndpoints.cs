@@ -106,8 +106,14 @@ internal static class ProgressEndpoints
         string slug, string topic, UpdateTopicProgressRequest body, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
         // No header or *: no condition. Otherwise one of the versions its strong tags name ("0": nobody wrote it yet);
-        // none (a header of weak or malformed tags only) never holds, which the command says once it found the topic.
+        // none (a header of weak tags or other names only) never holds, which the command says once it found the topic.
+        // A header that is not a list of tags at all (a version without its quotes) is refused first.
         var ifMatch = EntityTags.ParseIfMatchVersions(http.Request);
+        if (ifMatch.Malformed)
+        {
+            return EntityTags.IfMatch.MalformedError.ToProblem();
+        }
+
         var command = new UpdateTopicProgressCommand(slug, topic, body.Status, body.NoteSent, body.Note, ifMatch.Revisions);
         var result = await mediator.Send(command, cancellationToken);
         if (!result.IsSuccess)

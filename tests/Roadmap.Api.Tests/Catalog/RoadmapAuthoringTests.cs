@@ -240,6 +240,23 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
     }
 
     [Fact]
+    public async Task An_update_with_an_If_Match_that_is_not_a_quoted_tag_is_a_400_problem_and_changes_nothing()
+    {
+        var document = TestDocuments.Small(TestDocuments.NewSlug());
+        using var author = await SignIn(Roles.Author);
+        await CreatePublished(author.Client, document);
+        var etag = (await author.Client.GetAsync($"/api/roadmaps/{document.Slug}", Ct)).Headers.ETag!.Tag;
+
+        using var unquoted = new HttpRequestMessage(HttpMethod.Put, $"/api/roadmaps/{document.Slug}") { Content = Body(document with { Title = "Mine" }) };
+        unquoted.Headers.TryAddWithoutValidation("If-Match", etag.Trim('"'));
+        var refused = await author.Client.SendAsync(unquoted, Ct);
+
+        (await ShouldBeProblem(refused, HttpStatusCode.BadRequest, "a version without its quotes is a mistake, not a stale tag"))
+            .GetProperty("errors").GetProperty("If-Match").GetArrayLength().Should().Be(1);
+        (await ReadRoadmap(author.Client, document.Slug)).Title.Should().Be(document.Title);
+    }
+
+    [Fact]
     public async Task Of_parallel_updates_with_the_same_If_Match_one_applies_and_the_rest_are_412_and_without_it_all_apply()
     {
         var document = TestDocuments.Small(TestDocuments.NewSlug());

@@ -232,6 +232,28 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
         await ShouldBeProblem(await Put(learner, slug, Guid.NewGuid().ToString(), new { status = "Done" }), HttpStatusCode.NotFound, "learning.topic_not_found");
     }
 
+    [Theory]
+    [InlineData("2")]
+    [InlineData("\"2")]
+    [InlineData("\"2\" 3")]
+    [InlineData("\"2\"; \"3\"")]
+    [InlineData("W/2")]
+    [InlineData("\"a b\"")]
+    public async Task An_If_Match_that_is_not_a_list_of_quoted_tags_is_a_400_problem_and_changes_nothing(string ifMatch)
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        (await Put(learner, slug, "c", new { status = "Done" })).EnsureSuccessStatusCode();
+        (await Put(learner, slug, "c", new { status = "InProgress" })).EnsureSuccessStatusCode();
+
+        await ShouldBeProblem(await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: ifMatch), HttpStatusCode.BadRequest, "validation", "If-Match");
+        await ShouldBeProblem(await Put(learner, slug, "no-such-topic", new { status = "Skipped" }, ifMatch: ifMatch), HttpStatusCode.BadRequest, "validation", "If-Match");
+
+        (await Progress(learner, slug)).Topics.Single(t => t.Topic == "c").Should().BeEquivalentTo(new { Status = ProgressStatus.InProgress, Version = 2 });
+        var quoted = await Put(learner, slug, "c", new { status = "Skipped" }, ifMatch: "\"a,b\", \"2\"");
+        quoted.StatusCode.Should().Be(HttpStatusCode.OK, "a comma inside a quoted tag is part of it");
+    }
+
     [Fact]
     public async Task Progress_follows_a_renamed_topic_and_a_retired_topic_leaves_the_listing()
     {
