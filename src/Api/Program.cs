@@ -7,6 +7,7 @@ using Roadmap.Api.Jobs;
 using Roadmap.Api.Learning;
 using Roadmap.Application;
 using Roadmap.Infrastructure;
+using Roadmap.Infrastructure.Common;
 using Roadmap.Infrastructure.Common.Persistence;
 using Roadmap.Infrastructure.Identity;
 
@@ -16,7 +17,23 @@ using Roadmap.Infrastructure.Identity;
 // the fault then.
 AppContext.SetSwitch("Microsoft.AspNetCore.UseStreamBasedJsonParsing", true);
 
+// A configuration that cannot run the service is said in one line, with exit code 1, not as a crash with a stack trace.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    if (e.ExceptionObject is InvalidConfigurationException invalid)
+    {
+        Console.Error.WriteLine($"The service cannot start: {invalid.Message}");
+        Environment.Exit(1);
+    }
+};
+
 var commandLine = CommandLine.Parse(args);
+if (commandLine.Command == CommandLine.Help)
+{
+    Console.Out.WriteLine(CommandLine.HelpText);
+    return 0;
+}
+
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
 builder.Configuration.AddApplicationSettings();
 builder.AddObservability(commandLine: commandLine.Command is not null);
@@ -33,7 +50,7 @@ await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app
 await app.Services.GetRequiredService<BootstrapAdmin>().EnsureAsync(app.Lifetime.ApplicationStopping);
 if (commandLine.Command is not null)
 {
-    return await commandLine.RunAsync(app.Services, Console.In, Console.Out, app.Lifetime.ApplicationStopping);
+    return await commandLine.RunAsync(app.Services, Console.In, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
 }
 
 app.UseForwardedHeaders();

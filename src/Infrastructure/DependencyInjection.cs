@@ -69,7 +69,7 @@ public static class DependencyInjection
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqlServerRoadmapDbContext>());
                 break;
             default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
+                throw new InvalidConfigurationException($"Unknown Database:Provider '{options.Provider}'.");
         }
 
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
@@ -88,7 +88,7 @@ public static class DependencyInjection
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException(
+            throw new InvalidConfigurationException(
                 $"Database:Provider is {provider} but ConnectionStrings:{ConnectionStringName} is not set.");
         }
     }

@@ -12,8 +12,25 @@ namespace Roadmap.Api.Common;
 /// </summary>
 internal sealed record CommandLine(string? Command, IReadOnlyList<string> Arguments, string[] HostArgs)
 {
+    /// <summary>The command of <c>--help</c>, <c>-h</c> and <c>help</c>: the usage, before anything is started.</summary>
+    public const string Help = "help";
+
+    public const string HelpText = """
+        Usage: Roadmap.Api [--Key=value ...]                 serve HTTP (settings as in the README, e.g. --urls=http://localhost:5080)
+               Roadmap.Api import [--publish] <file>...      import roadmap documents (one line per roadmap; exit 1 if any failed)
+               Roadmap.Api users create-admin --email <email> [--display-name <name>]
+                                                             create or promote an Admin; the password comes from the
+                                                             ROADMAP_ADMIN_PASSWORD variable or the first line of stdin
+        (With dotnet run: dotnet run --project src/Api -- <command> ...)
+        """;
+
     public static CommandLine Parse(string[] args)
     {
+        if (args is ["--help" or "-h" or Help, ..])
+        {
+            return new CommandLine(Help, [], []);
+        }
+
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
             return new CommandLine(null, [], args);
@@ -27,20 +44,22 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
     /// <summary>The environment variable the admin password may come from; otherwise it is read from standard input.</summary>
     public const string AdminPasswordVariable = "ROADMAP_ADMIN_PASSWORD";
 
-    private const string Usage = "Usage: import [--publish] <file>... | users create-admin --email <email> [--display-name <name>]";
+    private const string Usage = "Usage: import [--publish] <file>... | users create-admin --email <email> [--display-name <name>] (--help for more)";
 
-    public async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Runs the command: results on <paramref name="output"/>, failures and usage on <paramref name="error"/>.</summary>
+    public async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         switch (Command, Arguments.FirstOrDefault())
         {
             case ("import", _):
-                return await ImportAsync(services, output, cancellationToken);
+                return await ImportAsync(services, output, error, cancellationToken);
             case ("users", "create-admin"):
-                return await CreateAdminAsync(services, input, output, cancellationToken);
+                return await CreateAdminAsync(services, input, output, error, cancellationToken);
             default:
-                await output.WriteLineAsync(Usage);
+                await error.WriteLineAsync(Usage);
                 return 2;
         }
     }
@@ -49,23 +68,29 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
     /// Creates (or promotes) an Admin. The password never appears on the command line, where other users of
     /// the machine could see it: it comes from <see cref="AdminPasswordVariable"/> or the first line of stdin.
     /// </summary>
-    private async Task<int> CreateAdminAsync(IServiceProvider services, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    private async Task<int> CreateAdminAsync(IServiceProvider services, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var email = Option("--email");
         if (email is null)
         {
-            await output.WriteLineAsync(Usage);
+            await error.WriteLineAsync(Usage);
             return 2;
         }
 
         var password = Environment.GetEnvironmentVariable(AdminPasswordVariable) ?? await input.ReadLineAsync(cancellationToken) ?? string.Empty;
+        if (password.Length == 0)
+        {
+            await error.WriteLineAsync($"No password: set {AdminPasswordVariable} or give it as the first line of standard input (never on the command line).");
+            return 2;
+        }
+
         await using var scope = services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>()
             .Send(new CreateAdminCommand(email, password, Option("--display-name") ?? "Admin"), cancellationToken);
         if (!result.IsSuccess)
         {
             var details = result.Error.Details?.SelectMany(d => d.Value.Select(m => $"{d.Key}: {m}")) ?? [];
-            await output.WriteLineAsync(string.Join("; ", details.Prepend(result.Error.Message)));
+            await error.WriteLineAsync(string.Join("; ", details.Prepend(result.Error.Message)));
             return 1;
         }
 
@@ -89,13 +114,13 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
     }
 
     /// <summary>Imports each file, printing one line per roadmap; the exit code is 1 when any file failed.</summary>
-    private async Task<int> ImportAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    private async Task<int> ImportAsync(IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var publish = Arguments.Contains("--publish");
         var files = Arguments.Where(a => a != "--publish").Select(FromCallersDirectory).ToList();
         if (files.Count == 0)
         {
-            await output.WriteLineAsync("Usage: import [--publish] <file>...");
+            await error.WriteLineAsync("Usage: import [--publish] <file>...");
             return 2;
         }
 
@@ -106,7 +131,7 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
             await using var scope = services.CreateAsyncScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<RoadmapFileImporter>().ImportAsync(file, publish, cancellationToken);
             failed |= !outcome.Succeeded;
-            await output.WriteLineAsync(outcome.Result is { } result ? Describe(result) : $"{outcome.File}: {outcome.Failure}");
+            await (outcome.Result is { } result ? output.WriteLineAsync(Describe(result)) : error.WriteLineAsync($"{outcome.File}: {outcome.Failure}"));
         }
 
         return failed ? 1 : 0;

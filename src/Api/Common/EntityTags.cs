@@ -142,6 +142,6 @@ internal static class EntityTags
 
         /// <summary>The 400 answer to a malformed header.</summary>
         public static Error MalformedError { get; } = Error.Validation(
-            "If-Match", "If-Match must be * or a list of quoted entity tags, as the ETag header gives them (e.g. \"3\").");
+            "If-Match", "If-Match must be * or a list of quoted entity tags, sent exactly as the ETag header gave them, quotes included.");
     }
 }

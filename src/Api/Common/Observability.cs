@@ -76,7 +76,7 @@ internal static class Observability
         {
             // This host's logger, not Serilog's static one (several hosts may share a process, as in the tests).
             o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
-            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} ({Route}) responded {StatusCode} in {Elapsed:0.0} ms";
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} ({Route}) responded {StatusCode} in {Elapsed:0.0} ms (trace {TraceId})";
             o.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 // A request the exception handler answered has lost its endpoint; the handler's feature keeps it.

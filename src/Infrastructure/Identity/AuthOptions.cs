@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
+using Roadmap.Infrastructure.Common;
+
 namespace Roadmap.Infrastructure.Identity;
 
 /// <summary>The <c>Auth</c> configuration section.</summary>
@@ -56,14 +58,14 @@ internal static class SigningKeys
             var bytes = Encoding.UTF8.GetBytes(options.SigningKey);
             return bytes.Length >= AuthOptions.MinimumKeyBytes
                 ? new SymmetricSecurityKey(bytes)
-                : throw new InvalidOperationException(
+                : throw new InvalidConfigurationException(
                     $"Auth:SigningKey is too short: it needs at least {AuthOptions.MinimumKeyBytes} bytes (256 bits); " +
                     "generate one with `openssl rand -base64 48`.");
         }
 
         if (!environment.IsDevelopment())
         {
-            throw new InvalidOperationException(
+            throw new InvalidConfigurationException(
                 "Auth:SigningKey is not set. Outside Development the service needs a signing key of at least 32 bytes: " +
                 "set the Auth__SigningKey environment variable (e.g. to the output of `openssl rand -base64 48`).");
         }

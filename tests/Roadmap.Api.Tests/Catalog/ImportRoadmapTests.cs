@@ -164,16 +164,16 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         await File.WriteAllTextAsync(good, JsonSerializer.Serialize(TestDocuments.Small(slug), Json), Ct);
         await File.WriteAllTextAsync(bad, """{ "slug": "Not A Slug", "title": "" }""", Ct);
         using var output = new StringWriter();
+        using var error = new StringWriter();
 
-        var exit = await CommandLine.Parse(["import", "--publish", good, bad]).RunAsync(Factory.Services, TextReader.Null, output, Ct);
+        var exit = await CommandLine.Parse(["import", "--publish", good, bad]).RunAsync(Factory.Services, TextReader.Null, output, error, Ct);
         using var again = new StringWriter();
-        var repeatExit = await CommandLine.Parse(["import", good]).RunAsync(Factory.Services, TextReader.Null, again, Ct);
+        var repeatExit = await CommandLine.Parse(["import", good]).RunAsync(Factory.Services, TextReader.Null, again, TextWriter.Null, Ct);
 
         exit.Should().Be(1);
-        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        lines.Should().HaveCount(2);
-        lines[0].Should().StartWith($"{slug}: created with 2 sections and 3 topics (Published, version 1)");
-        lines[1].Should().Contain("bad.json").And.Contain("slug");
+        output.ToString().Trim().Should().Be($"{slug}: created with 2 sections and 3 topics (Published, version 1)");
+        var failures = error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        failures.Should().ContainSingle().Which.Should().Contain("bad.json").And.Contain("slug", "a failure goes to the error stream");
         repeatExit.Should().Be(0);
         again.ToString().Trim().Should().Be($"{slug}: unchanged (Published, version 1)");
         folder.Delete(recursive: true);

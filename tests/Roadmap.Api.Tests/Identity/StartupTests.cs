@@ -78,16 +78,35 @@ public sealed class StartupTests
         using var client = factory.CreateClient();
         using var output = new StringWriter();
 
+        using var error = new StringWriter();
+
         var exit = await CommandLine.Parse(["users", "create-admin", "--email", "ops@example.org"])
-            .RunAsync(factory.Services, new StringReader("a password from stdin\n"), output, Ct);
+            .RunAsync(factory.Services, new StringReader("a password from stdin\n"), output, TextWriter.Null, Ct);
         var weak = await CommandLine.Parse(["users", "create-admin", "--email", "weak@example.org"])
-            .RunAsync(factory.Services, new StringReader("short\n"), TextWriter.Null, Ct);
+            .RunAsync(factory.Services, new StringReader("short\n"), TextWriter.Null, TextWriter.Null, Ct);
+        var none = await CommandLine.Parse(["users", "create-admin", "--email", "none@example.org"])
+            .RunAsync(factory.Services, TextReader.Null, TextWriter.Null, error, Ct);
         var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "ops@example.org", password = "a password from stdin" }, Ct);
 
         exit.Should().Be(0);
         output.ToString().Should().Contain("ops@example.org is an Admin").And.NotContain("a password from stdin");
         weak.Should().Be(1);
+        none.Should().Be(2);
+        error.ToString().Should().Contain(CommandLine.AdminPasswordVariable).And.Contain("standard input");
         login.IsSuccessStatusCode.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public void Help_is_a_command_of_its_own_that_starts_nothing(string argument)
+    {
+        var commandLine = CommandLine.Parse([argument, "--urls=http://localhost:1"]);
+
+        commandLine.Command.Should().Be(CommandLine.Help, "Program prints the usage and exits before building the service");
+        CommandLine.HelpText.Should().Contain("import").And.Contain("users create-admin").And.Contain(CommandLine.AdminPasswordVariable);
+        CommandLine.Parse(["--urls=http://localhost:1"]).Command.Should().BeNull("other options are the server's settings");
     }
 
     private sealed class ProductionFactory(string key) : SqliteApiFactory
