@@ -54,6 +54,6 @@ internal sealed partial class EfSignInAttempts(
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 0), cancellationToken) > 0;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {UserId} locked until {LockedUntil} after repeated failed sign-ins")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {UserId} locked until {LockedUntil:O} after repeated failed sign-ins")]
     private partial void LogLockedOut(Guid userId, DateTimeOffset lockedUntil);
 }
