@@ -159,10 +159,12 @@ public sealed class LearnerRoadmapStats : AggregateRoot
         Sections = [.. source.Sections.Select(s => sections[s.Slug].ToSection(s))];
 
         // Days in the learner's zone. Every event counts, a retired topic's too: the day was active when it happened.
-        // A topic moved to Done counts toward the pace once, on the day of its latest move to Done, so a run of days
-        // counts the distinct topics moved to Done in it, whatever the zone splits the moves into.
+        // A live topic moved to Done counts toward the pace once, on the day of its latest move to Done, so a run of
+        // days counts the distinct topics moved to Done in it, whatever the zone splits the moves into. A retired one
+        // does not: it left the stats, and the pace is spent on the live topics that remain.
+        var live = source.Topics.Select(t => t.Id).ToHashSet();
         var doneOn = source.Events
-            .Where(e => e.IsDone)
+            .Where(e => e.IsDone && live.Contains(e.TopicId))
             .GroupBy(e => e.TopicId)
             .CountBy(g => LocalCalendar.DateOf(g.Max(e => e.OccurredAt), zone))
             .ToDictionary();

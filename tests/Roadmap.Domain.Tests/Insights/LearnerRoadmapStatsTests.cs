@@ -71,6 +71,21 @@ public class LearnerRoadmapStatsTests
     }
 
     [Fact]
+    public void A_retired_topic_moved_to_Done_keeps_its_day_active_but_gives_no_pace()
+    {
+        StatsTopic[] nextVersion = [new(A, "basics", 60), new(B, "basics", 30)];
+        var events = new[] { Moved(C, ProgressStatus.Done, "2026-03-09T10:00:00Z") };
+
+        var stats = LearnerRoadmapStats.Calculate(Learner, Roadmap,
+            Source(new() { [C] = ProgressStatus.Done }, events, version: 2, topics: nextVersion), Utc, At("2026-03-10T12:00:00Z"));
+        var today = stats.On(At("2026-03-10T12:00:00Z"));
+
+        today.ActiveDaysLast30.Should().Be(1, "the day was active when it happened");
+        (stats.Done, stats.PercentComplete).Should().Be((0, 0.0));
+        today.ProjectedFinishDate.Should().BeNull("no live topic was done, so there is no pace to project from");
+    }
+
+    [Fact]
     public void Days_are_counted_in_the_learners_zone_UTC_plus_14()
     {
         // 11:00 UTC on 1 March is 01:00 on 2 March in Kiritimati; 09:00 UTC on 2 March is 23:00 on 2 March there.
