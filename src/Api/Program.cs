@@ -72,6 +72,7 @@ app.UseNoStore();
 app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseMiddleware<InvalidCredentialsMiddleware>();
 app.UseAuthorization();
 
 // Who may call is decided before what was sent is looked at: 401/403 come before 413/415/400.

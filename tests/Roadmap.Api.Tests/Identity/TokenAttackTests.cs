@@ -54,7 +54,8 @@ public abstract class TokenAttackTests<TFactory>(TFactory factory) : ApiTestBase
         };
         using var client = Client();
 
-        foreach (var (method, url) in new[] { (HttpMethod.Get, "/api/me"), (HttpMethod.Post, "/api/roadmaps/backend-developer/archive") })
+        // A route anonymous callers may read too: a token that is sent must be valid there as well.
+        foreach (var (method, url) in new[] { (HttpMethod.Get, "/api/me"), (HttpMethod.Post, "/api/roadmaps/backend-developer/archive"), (HttpMethod.Get, "/api/roadmaps/backend-developer") })
         {
             using var request = new HttpRequestMessage(method, url);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -63,6 +64,22 @@ public abstract class TokenAttackTests<TFactory>(TFactory factory) : ApiTestBase
             response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"{forgery} on {method} {url}");
             response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         }
+    }
+
+    [Fact]
+    public async Task Refreshing_with_the_expired_access_token_still_sent_works()
+    {
+        using var user = await SignIn();
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh")
+        {
+            Content = JsonContent.Create(new { refreshToken = user.Tokens.RefreshToken }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(user.UserId, expires: DateTime.UtcNow.AddMinutes(-5)));
+
+        var response = await client.SendAsync(request, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
