@@ -24,21 +24,33 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
         (With dotnet run: dotnet run --project src/Api -- <command> ...)
         """;
 
+    /// <summary>
+    /// The command word is the first argument after the leading settings (<c>--Key=value</c>, or <c>--Key value</c> as
+    /// ASP.NET Core reads them), so <c>--urls http://localhost:5311 users create-admin ...</c> runs the command rather
+    /// than the server; <c>--help</c> or <c>-h</c> anywhere asks for the usage. Settings after the command word take
+    /// the <c>--Key=value</c> form.
+    /// </summary>
     public static CommandLine Parse(string[] args)
     {
-        if (args is ["--help" or "-h" or Help, ..])
+        var at = 0;
+        while (at < args.Length && args[at].StartsWith('-') && args[at] is not ("--help" or "-h"))
+        {
+            at += args[at].Contains('=', StringComparison.Ordinal) ? 1 : 2;
+        }
+
+        if (args.Any(a => a is "--help" or "-h") || (at < args.Length && args[at] == Help))
         {
             return new CommandLine(Help, [], []);
         }
 
-        if (args.Length == 0 || args[0].StartsWith('-'))
+        if (at >= args.Length)
         {
             return new CommandLine(null, [], args);
         }
 
         static bool IsSetting(string a) => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal);
-        var rest = args.Skip(1).ToList();
-        return new CommandLine(args[0], rest.Where(a => !IsSetting(a)).ToList(), rest.Where(IsSetting).ToArray());
+        var rest = args.Skip(at + 1).ToList();
+        return new CommandLine(args[at], rest.Where(a => !IsSetting(a)).ToList(), [.. args.Take(at), .. rest.Where(IsSetting)]);
     }
 
     /// <summary>The environment variable the admin password may come from; otherwise it is read from standard input.</summary>

@@ -36,7 +36,7 @@ internal static class EntityTags
 
     /// <summary>
     /// The revisions named by the strong tags <c>prefix + revision + "</c> of an <c>If-Match</c> header; a header that is
-    /// not <c>*</c> or a list of entity tags (RFC 9110: each quoted, optionally <c>W/</c> before) is
+    /// not <c>*</c> or a list of one or more entity tags (RFC 9110: each quoted, optionally <c>W/</c> before) is
     /// <see cref="IfMatch.Malformed"/>: a version sent without its quotes (<c>If-Match: 3</c>) is a mistake to point out,
     /// not a condition that fails.
     /// </summary>
@@ -49,7 +49,7 @@ internal static class EntityTags
             return IfMatch.None;
         }
 
-        if (Tags(header) is not { } tags)
+        if (Tags(header) is not { Count: > 0 } tags)
         {
             return new IfMatch(MustExist: true, Revisions: null, Impossible: true, Malformed: true);
         }

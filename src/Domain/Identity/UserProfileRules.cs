@@ -19,15 +19,6 @@ public static class UserProfileRules
     public const int CredentialMaxLength = 256;
 
     /// <summary>
-    /// True when the text shows something: a character that is not white space, a control or format character, or a
-    /// letter drawn blank (the Hangul fillers, the blank Braille pattern). A name of zero-width spaces reads as none.
-    /// </summary>
-    public static bool HasVisibleCharacter(string? text) =>
-        text is not null && text.Any(c => !char.IsWhiteSpace(c)
-            && char.GetUnicodeCategory(c) is not (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned)
-            && c is not ('ᅟ' or 'ᅠ' or 'ㅤ' or 'ﾠ' or '⠀'));
-
-    /// <summary>
     /// True when an email (as entered, around spaces aside) holds no white space, control or format character inside,
     /// which would make an address that looks like another's (<c>ann@example.org</c> with a zero-width space).
     /// </summary>

@@ -107,6 +107,20 @@ public sealed class StartupTests
         commandLine.Command.Should().Be(CommandLine.Help, "Program prints the usage and exits before building the service");
         CommandLine.HelpText.Should().Contain("import").And.Contain("users create-admin").And.Contain(CommandLine.AdminPasswordVariable);
         CommandLine.Parse(["--urls=http://localhost:1"]).Command.Should().BeNull("other options are the server's settings");
+        CommandLine.Parse(["--urls", "http://localhost:1", "--help"]).Command.Should().Be(CommandLine.Help, "after settings too");
+    }
+
+    [Fact]
+    public void A_command_after_the_servers_settings_is_run_with_them()
+    {
+        var spaced = CommandLine.Parse(["--urls", "http://localhost:1", "users", "create-admin", "--email", "ops@example.org", "--Key=value"]);
+        var joined = CommandLine.Parse(["--urls=http://localhost:1", "import", "a.json"]);
+        var server = CommandLine.Parse(["--urls", "http://localhost:1", "--Key=value"]);
+
+        (spaced.Command, spaced.Arguments, spaced.HostArgs).Should().BeEquivalentTo(
+            ("users", new[] { "create-admin", "--email", "ops@example.org" }, new[] { "--urls", "http://localhost:1", "--Key=value" }));
+        (joined.Command, joined.Arguments, joined.HostArgs).Should().BeEquivalentTo(("import", new[] { "a.json" }, new[] { "--urls=http://localhost:1" }));
+        (server.Command, server.HostArgs).Should().BeEquivalentTo(((string?)null, new[] { "--urls", "http://localhost:1", "--Key=value" }));
     }
 
     private sealed class ProductionFactory(string key) : SqliteApiFactory

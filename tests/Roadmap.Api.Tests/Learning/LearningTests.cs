@@ -239,6 +239,7 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
     [InlineData("\"2\"; \"3\"")]
     [InlineData("W/2")]
     [InlineData("\"a b\"")]
+    [InlineData(", ,")]
     public async Task An_If_Match_that_is_not_a_list_of_quoted_tags_is_a_400_problem_and_changes_nothing(string ifMatch)
     {
         var slug = await Published();

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Roadmap.Domain.Common;
 using Roadmap.Domain.Identity;
 
 namespace Roadmap.Domain.Tests.Identity;
@@ -13,10 +14,13 @@ public class UserProfileRulesTests
     [InlineData(" \u200B\uFEFF\u2060 ", false)]
     [InlineData("\u3164", false)]
     [InlineData("\u2800\uFFA0", false)]
+    [InlineData("\u0301\u0301", false)] // accents with nothing to sit on
+    [InlineData("\u20DD", false)] // an enclosing circle alone
+    [InlineData("Zoe\u0308", true)]
     [InlineData("", false)]
     [InlineData(null, false)]
     public void A_display_name_must_show_something(string? name, bool visible) =>
-        UserProfileRules.HasVisibleCharacter(name).Should().Be(visible);
+        ShownText.HasVisibleCharacter(name).Should().Be(visible);
 
     [Theory]
     [InlineData("ann@example.org", true)]

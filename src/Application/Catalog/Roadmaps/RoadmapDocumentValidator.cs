@@ -68,9 +68,13 @@ internal sealed class TopicDocumentValidator : AbstractValidator<TopicDocument>
 
 internal static class DocumentRules
 {
-    /// <summary>A title: 1 to <see cref="CatalogLimits.TitleMaxLength"/> characters, none of them control or text-direction characters.</summary>
+    /// <summary>
+    /// A title: 1 to <see cref="CatalogLimits.TitleMaxLength"/> characters, showing something, none of them control or
+    /// text-direction characters.
+    /// </summary>
     public static IRuleBuilderOptions<T, string> MustBeTitle<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength)
+            .Must(ShownText.HasVisibleCharacter).WithMessage("A title must show something (invisible characters alone are none).")
             .Must(ShownText.IsPrintable).WithMessage("A title may not contain control or text-direction characters.");
 
     public static IRuleBuilderOptions<T, string> MustBeSlug<T>(this IRuleBuilder<T, string> rule) =>

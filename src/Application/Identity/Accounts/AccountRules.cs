@@ -11,7 +11,7 @@ internal static class AccountRules
             .Must(UserProfileRules.HasNoHiddenCharacters).WithMessage("An email may not contain spaces, control or invisible characters.");
 
     public static IRuleBuilderOptions<T, string?> MustBeDisplayName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(UserProfileRules.HasVisibleCharacter).WithMessage("A display name is required (invisible characters alone are none).")
+        rule.Must(ShownText.HasVisibleCharacter).WithMessage("A display name is required (invisible characters alone are none).")
             .MaximumLength(UserProfileRules.DisplayNameMaxLength)
             .Must(ShownText.IsPrintable).WithMessage("A display name may not contain control or text-direction characters.");
 
