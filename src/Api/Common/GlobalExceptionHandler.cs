@@ -6,6 +6,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
+using Roadmap.Application.Common.Serialization;
+
 namespace Roadmap.Api.Common;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
             problem = bad.InnerException is JsonException json
                 ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
                 {
-                    [JsonPath(json)] = [DescribeJsonError(json)],
+                    [JsonErrors.PathOf(json)] = [JsonErrors.Describe(json)],
                 })
                 {
                     Detail = "The request body is not valid JSON for this endpoint.",
@@ -34,7 +36,9 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
                 : FailedBinding().Match(bad.Message) is { Success: true } binding
                     ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
                     {
-                        [binding.Groups["name"].Value] = [Expected(binding.Groups["type"].Value)],
+                        [binding.Groups["name"].Value] = [httpContext.Request.Query[binding.Groups["name"].Value].Count > 1
+                            ? "Give this parameter once."
+                            : Expected(binding.Groups["type"].Value)],
                     })
                     {
                         Detail = "A parameter has a value of the wrong type.",
@@ -121,21 +125,6 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
         _ when bad.Message.StartsWith("Implicit body", StringComparison.Ordinal)
             || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) => "The request body is missing or empty.",
         _ => bad.Message,
-    };
-
-    /// <summary>Where in the body the fault is, named as validation errors name fields: <c>sections[0].kind</c>; <c>$</c> for the whole body.</summary>
-    private static string JsonPath(JsonException json) =>
-        json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "$";
-
-    /// <summary>Says what was wrong without echoing .NET type names.</summary>
-    private static string DescribeJsonError(JsonException json) => json.Message switch
-    {
-        var m when m.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) => "This property is not part of the format.",
-        var m when m.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) => "This property appears more than once.",
-        var m when m.StartsWith("A string may not contain the NUL", StringComparison.Ordinal) => "A string may not contain the NUL character.",
-        var m when m.Contains("could not be converted", StringComparison.Ordinal) => "The value has the wrong type or is not one of the allowed values.",
-        _ when json.LineNumber is not null => $"Malformed JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).",
-        _ => "Malformed JSON.",
     };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable for {Method} {Path}: {Reason}")]

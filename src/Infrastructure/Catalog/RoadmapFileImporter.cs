@@ -17,13 +17,22 @@ public sealed class RoadmapFileImporter(IMediator mediator)
 {
     public async Task<FileImportOutcome> ImportAsync(string file, bool publish, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(file))
+        {
+            return new FileImportOutcome(file, null, "a folder, not a roadmap document (name its files)");
+        }
+
         RoadmapDocument? document;
         try
         {
             await using var stream = File.OpenRead(file);
             document = await JsonSerializer.DeserializeAsync<RoadmapDocument>(stream, JsonDefaults.Options, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException ex)
+        {
+            return new FileImportOutcome(file, null, $"not a roadmap document: {JsonErrors.PathOf(ex)}: {JsonErrors.Describe(ex)}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new FileImportOutcome(file, null, $"cannot read a roadmap document: {ex.Message}");
         }

@@ -178,6 +178,24 @@ public abstract class ImportRoadmapTests<TFactory>(TFactory factory) : ApiTestBa
         again.ToString().Trim().Should().Be($"{slug}: unchanged (Published, version 1)");
         folder.Delete(recursive: true);
     }
+
+    [Fact]
+    public async Task The_import_command_says_what_is_wrong_with_a_file_in_the_documents_terms()
+    {
+        Client().Dispose();
+        var folder = Directory.CreateTempSubdirectory("roadmap-import-");
+        var unknown = Path.Combine(folder.FullName, "unknown.json");
+        await File.WriteAllTextAsync(unknown, """{ "slug": "x", "title": "X", "colour": "red" }""", Ct);
+        using var error = new StringWriter();
+
+        var exit = await CommandLine.Parse(["import", unknown, folder.FullName]).RunAsync(Factory.Services, TextReader.Null, TextWriter.Null, error, Ct);
+
+        exit.Should().Be(1);
+        error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            $"{unknown}: not a roadmap document: colour: This property is not part of the format.",
+            $"{folder.FullName}: a folder, not a roadmap document (name its files)");
+        folder.Delete(recursive: true);
+    }
 }
 
 public sealed class ImportRoadmapTests_Sqlite(SqliteApiFactory factory) : ImportRoadmapTests<SqliteApiFactory>(factory);

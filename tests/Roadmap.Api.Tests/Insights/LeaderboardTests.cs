@@ -159,6 +159,18 @@ public abstract class LeaderboardTests<TFactory>(TFactory factory) : InsightsTes
     }
 
     [Fact]
+    public async Task A_number_given_twice_is_said_to_be_given_twice()
+    {
+        var slug = await Published();
+        using var anonymous = Client();
+
+        var response = await anonymous.GetAsync($"/api/roadmaps/{slug}/leaderboard?limit=1&limit=2", Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ReadJson(response)).GetProperty("errors").GetProperty("limit")[0].GetString().Should().Be("Give this parameter once.");
+    }
+
+    [Fact]
     public async Task Unknown_and_draft_roadmaps_have_no_leaderboard_even_for_their_author()
     {
         using var author = await SignIn(Roles.Author);
