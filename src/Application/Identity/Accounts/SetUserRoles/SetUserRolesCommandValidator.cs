@@ -7,7 +7,7 @@ internal sealed class SetUserRolesCommandValidator : AbstractValidator<SetUserRo
 {
     public SetUserRolesCommandValidator()
     {
-        RuleFor(c => c.Roles).NotNull();
+        RuleFor(c => c.Roles).NotNull().WithMessage("The roles to hold are required: a list, [] for none beyond Learner.");
         RuleForEach(c => c.Roles).Must(r => Roles.Named(r) is not null)
             .WithMessage($"A role is one of: {string.Join(", ", Roles.All)}.");
     }
