@@ -7,8 +7,9 @@ namespace Roadmap.Api.Common;
 
 /// <summary>
 /// The service's commands besides serving HTTP: <c>import [--publish] &lt;file&gt;...</c> and
-/// <c>users create-admin --email &lt;email&gt; [--display-name &lt;name&gt;]</c>. Arguments of the form
-/// <c>--Key=value</c> stay configuration overrides, as for the server.
+/// <c>users create-admin --email &lt;email&gt; [--display-name &lt;name&gt;]</c>. Settings stay configuration
+/// overrides, as for the server: before the command as <c>--Key=value</c> or <c>--Key value</c>, after it as
+/// <c>--Key=value</c>.
 /// </summary>
 internal sealed record CommandLine(string? Command, IReadOnlyList<string> Arguments, string[] HostArgs)
 {
@@ -17,8 +18,9 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
 
     public const string HelpText = """
         Usage: Roadmap.Api [--Key=value ...]                 serve HTTP (settings as in the README, e.g. --urls=http://localhost:5080)
-               Roadmap.Api import [--publish] <file>...      import roadmap documents (one line per roadmap; exit 1 if any failed)
-               Roadmap.Api users create-admin --email <email> [--display-name <name>]
+               Roadmap.Api [--Key=value ...] import [--publish] <file>...
+                                                             import roadmap documents (one line per roadmap; exit 1 if any failed)
+               Roadmap.Api [--Key=value ...] users create-admin --email <email> [--display-name <name>]
                                                              create or promote an Admin; the password comes from the
                                                              ROADMAP_ADMIN_PASSWORD variable or the first line of stdin
         (With dotnet run: dotnet run --project src/Api -- <command> ...)
@@ -27,8 +29,8 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
     /// <summary>
     /// The command word is the first argument after the leading settings (<c>--Key=value</c>, or <c>--Key value</c> as
     /// ASP.NET Core reads them), so <c>--urls http://localhost:5311 users create-admin ...</c> runs the command rather
-    /// than the server; <c>--help</c> or <c>-h</c> anywhere asks for the usage. Settings after the command word take
-    /// the <c>--Key=value</c> form.
+    /// than the server; <c>--help</c> or <c>-h</c> anywhere (even as an option's value) asks for the usage. Settings
+    /// after the command word take the <c>--Key=value</c> form.
     /// </summary>
     public static CommandLine Parse(string[] args)
     {

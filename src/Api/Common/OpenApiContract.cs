@@ -112,7 +112,10 @@ internal static class OpenApiContract
         {
             // Anonymous: an empty requirement; where a token changes the answer, the bearer is offered as an alternative.
             operation.Security = metadata.OfType<OptionalBearerMetadata>().Any() ? [new OpenApiSecurityRequirement(), bearer] : [];
-            AddProblem(operation, StatusCodes.Status401Unauthorized, "A token was sent and is not valid (a token that is sent must be, even here).", document);
+            if (!metadata.OfType<StaleTokens.Ignored>().Any())
+            {
+                AddProblem(operation, StatusCodes.Status401Unauthorized, "A bearer token was sent and is not valid (one that is sent must be, even here).", document);
+            }
         }
 
         // The size limit applies to any request that declares a body, even where the operation reads none.

@@ -14,7 +14,7 @@ internal static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Auth").WithNoStore();
+        var group = app.MapGroup("/api/auth").WithTags("Auth").WithNoStore().IgnoresStaleTokens();
 
         group.MapPost("/register", Register)
             .WithName("Register")

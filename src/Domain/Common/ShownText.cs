@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Roadmap.Domain.Common;
 
@@ -18,9 +19,22 @@ public static class ShownText
     /// combining mark (with nothing to combine with, an accent alone), or a letter drawn blank (the Hangul fillers, the
     /// blank Braille pattern). A name or title of zero-width spaces reads as none.
     /// </summary>
-    public static bool HasVisibleCharacter(string? text) =>
-        text is not null && text.Any(c => !char.IsWhiteSpace(c)
-            && char.GetUnicodeCategory(c) is not (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned
-                or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
-            && c is not ('ᅟ' or 'ᅠ' or 'ㅤ' or 'ﾠ' or '⠀'));
+    public static bool HasVisibleCharacter(string? text)
+    {
+        foreach (var rune in (text ?? string.Empty).EnumerateRunes())
+        {
+            if (!Rune.IsWhiteSpace(rune) && !IsHidden(rune)
+                && Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+                && rune.Value is not (0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A control or format character, or one not assigned yet: nothing a reader sees (by whole characters, so beyond U+FFFF too).</summary>
+    public static bool IsHidden(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned;
 }

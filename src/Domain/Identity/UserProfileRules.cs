@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text;
 using Roadmap.Domain.Common;
 
 namespace Roadmap.Domain.Identity;
@@ -23,7 +23,7 @@ public static class UserProfileRules
     /// which would make an address that looks like another's (<c>ann@example.org</c> with a zero-width space).
     /// </summary>
     public static bool HasNoHiddenCharacters(string? email) =>
-        email is null || !email.Trim().Any(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format);
+        email is null || !email.Trim().EnumerateRunes().Any(r => Rune.IsWhiteSpace(r) || ShownText.IsHidden(r));
 
     /// <summary>
     /// A known zone's id as the time-zone database writes it (<c>europe/berlin</c> is <c>Europe/Berlin</c>), so a profile

@@ -117,10 +117,16 @@ public sealed class StartupTests
         var joined = CommandLine.Parse(["--urls=http://localhost:1", "import", "a.json"]);
         var server = CommandLine.Parse(["--urls", "http://localhost:1", "--Key=value"]);
 
-        (spaced.Command, spaced.Arguments, spaced.HostArgs).Should().BeEquivalentTo(
-            ("users", new[] { "create-admin", "--email", "ops@example.org" }, new[] { "--urls", "http://localhost:1", "--Key=value" }));
-        (joined.Command, joined.Arguments, joined.HostArgs).Should().BeEquivalentTo(("import", new[] { "a.json" }, new[] { "--urls=http://localhost:1" }));
-        (server.Command, server.HostArgs).Should().BeEquivalentTo(((string?)null, new[] { "--urls", "http://localhost:1", "--Key=value" }));
+        spaced.Command.Should().Be("users");
+        spaced.Arguments.Should().Equal("create-admin", "--email", "ops@example.org");
+        spaced.HostArgs.Should().Equal("--urls", "http://localhost:1", "--Key=value");
+        joined.Command.Should().Be("import");
+        joined.Arguments.Should().Equal("a.json");
+        joined.HostArgs.Should().Equal("--urls=http://localhost:1");
+        server.Command.Should().BeNull();
+        server.HostArgs.Should().Equal("--urls", "http://localhost:1", "--Key=value");
+        CommandLine.Parse(["--urls", "http://localhost:1", "help"]).Command.Should().Be(CommandLine.Help);
+        CommandLine.Parse(["--urls"]).Command.Should().BeNull("a setting without its value is left to the server to refuse");
     }
 
     private sealed class ProductionFactory(string key) : SqliteApiFactory

@@ -63,7 +63,20 @@ public abstract class TokenAttackTests<TFactory>(TFactory factory) : ApiTestBase
 
             response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"{forgery} on {method} {url}");
             response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+            response.Headers.WwwAuthenticate.Should().Contain(h => h.Scheme == "Bearer" && h.Parameter!.Contains("error=\"invalid_token\""));
         }
+    }
+
+    [Fact]
+    public async Task Another_scheme_a_proxy_may_use_is_left_alone_where_anonymous_callers_may_read()
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/roadmaps/backend-developer");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("proxy:secret")));
+
+        var response = await client.SendAsync(request, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -22,12 +22,23 @@ public class ImportRoadmapCommandValidatorTests
         handled.Should().BeTrue();
     }
 
-    [Fact]
-    public async Task A_missing_title_is_reported_at_title()
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task A_missing_title_is_reported_at_title_once(string title)
     {
-        var details = await Faults(TestDocuments.Small() with { Title = "" });
+        var details = await Faults(TestDocuments.Small() with { Title = title });
 
         details.Keys.Should().Equal("title");
+        details["title"].Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task An_invisible_title_is_reported_at_title()
+    {
+        var details = await Faults(TestDocuments.Small() with { Title = "\u200B\u0301" });
+
+        details["title"].Should().Equal("A title must show something (invisible characters alone are none).");
     }
 
     [Fact]

@@ -72,8 +72,8 @@ internal static class DocumentRules
     /// A title: 1 to <see cref="CatalogLimits.TitleMaxLength"/> characters, showing something, none of them control or
     /// text-direction characters.
     /// </summary>
-    public static IRuleBuilderOptions<T, string> MustBeTitle<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength)
+    public static IRuleBuilderOptions<T, string> MustBeTitle<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength)
             .Must(ShownText.HasVisibleCharacter).WithMessage("A title must show something (invisible characters alone are none).")
             .Must(ShownText.IsPrintable).WithMessage("A title may not contain control or text-direction characters.");
 
