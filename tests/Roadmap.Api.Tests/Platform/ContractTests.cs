@@ -106,6 +106,22 @@ public sealed class ContractTests(SqliteApiFactory factory) : ApiTestBase<Sqlite
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    public async Task A_body_in_a_content_coding_is_a_415_problem(string coding)
+    {
+        using var client = Client();
+        var request = Post("/api/auth/login", LoginBody, "application/json");
+        request.Content!.Headers.ContentEncoding.Add(coding);
+
+        var response = await client.SendAsync(request, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await client.SendAsync(Post("/api/auth/login", LoginBody, "application/json"), Ct)).StatusCode.Should().NotBe(HttpStatusCode.UnsupportedMediaType);
+    }
+
     [Fact]
     public async Task Who_may_call_is_decided_before_the_body_is_looked_at()
     {
