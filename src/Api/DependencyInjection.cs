@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Roadmap.Api.Catalog;
 using Roadmap.Api.Common;
@@ -72,6 +73,10 @@ internal static class DependencyInjection
         services.AddScoped<INotificationHandler<AfterCommit<RoadmapArchivedDomainEvent>>, RoadmapCacheInvalidation>();
         services.AddSingleton<INodeMessageHandler, RoadmapChangeMessages>();
         services.AddSingleton<JobsDashboardSessions>();
+
+        // Dashboard session cookies are this node's alone: keys kept in the process's memory, never in a folder that
+        // other nodes of the same user on the machine would share (ASP.NET Core's default), and never on disk unencrypted.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
 
         return services;
     }

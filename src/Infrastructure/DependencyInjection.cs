@@ -43,7 +43,17 @@ public static class DependencyInjection
     {
         var section = configuration.GetSection(DatabaseOptions.SectionName);
         services.Configure<DatabaseOptions>(section);
-        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        DatabaseOptions options;
+        try
+        {
+            options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidConfigurationException(
+                $"Database: {ex.GetBaseException().Message} (Database:Provider is one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}).");
+        }
+
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
 
         // Modules watch saves through interceptors they register as singletons (Identity evicts its cached accounts).
@@ -53,19 +63,19 @@ public static class DependencyInjection
             case DatabaseProvider.Sqlite:
                 services.AddSingleton<SqliteWriters>();
                 services.AddDbContextPool<SqliteRoadmapDbContext>((sp, o) =>
-                    o.UseSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString)
+                    o.UseSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString).LogFailuresAsWarnings()
                         .AddInterceptors(sp.GetServices<IInterceptor>())
                         .AddInterceptors(new SqliteConnectionSettings(), new SqliteFirstWrite()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqliteRoadmapDbContext>());
                 break;
             case DatabaseProvider.Postgres:
                 RequireConnectionString(options.Provider, connectionString);
-                services.AddDbContextPool<PostgresRoadmapDbContext>((sp, o) => o.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString!)).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddDbContextPool<PostgresRoadmapDbContext>((sp, o) => o.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString!)).LogFailuresAsWarnings().AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<PostgresRoadmapDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
                 RequireConnectionString(options.Provider, connectionString);
-                services.AddDbContextPool<SqlServerRoadmapDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddDbContextPool<SqlServerRoadmapDbContext>((sp, o) => o.UseSqlServer(connectionString).LogFailuresAsWarnings().AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<RoadmapDbContext>(sp => sp.GetRequiredService<SqlServerRoadmapDbContext>());
                 break;
             default:
@@ -82,6 +92,17 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<RoadmapDbContext>("database", tags: ["ready"]);
     }
+
+    /// <summary>
+    /// EF Core's own records of a failed connection, query or save are warnings: the service decides what a failure is
+    /// (an outage is answered 503 and logged as a warning; a conflict is retried or answered 409; anything else is
+    /// logged once as an error by the API's exception handler), so alerts on errors do not fire on every database blip.
+    /// </summary>
+    private static DbContextOptionsBuilder LogFailuresAsWarnings(this DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.ConnectionError, Microsoft.Extensions.Logging.LogLevel.Warning),
+            (CoreEventId.QueryIterationFailed, Microsoft.Extensions.Logging.LogLevel.Warning),
+            (CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Warning)));
 
     /// <summary>A server has no sensible default location: its connection string must be configured.</summary>
     private static void RequireConnectionString(DatabaseProvider provider, string? connectionString)

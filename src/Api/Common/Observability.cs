@@ -77,6 +77,12 @@ internal static class Observability
             // This host's logger, not Serilog's static one (several hosts may share a process, as in the tests).
             o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} ({Route}) responded {StatusCode} in {Elapsed:0.0} ms (trace {TraceId})";
+
+            // A 503 is the service answering an outage as it should (the cause is logged once, as a warning); other
+            // 5xx answers are bugs.
+            o.GetLevel = (http, _, exception) => exception is not null || http.Response.StatusCode is >= 500 and not 503 ? LogEventLevel.Error
+                : http.Response.StatusCode == 503 ? LogEventLevel.Warning
+                : LogEventLevel.Information;
             o.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 // A request the exception handler answered has lost its endpoint; the handler's feature keeps it.

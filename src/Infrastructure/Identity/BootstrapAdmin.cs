@@ -6,6 +6,8 @@ using Roadmap.Application.Identity.Accounts.CreateAdmin;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Domain.Common;
 
+using Roadmap.Infrastructure.Common;
+
 namespace Roadmap.Infrastructure.Identity;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed partial class BootstrapAdmin(IServiceScopeFactory scopes, IOptions
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateAdminCommand(admin.Email, admin.Password), cancellationToken);
         if (!result.IsSuccess)
         {
-            throw new InvalidOperationException($"Auth:BootstrapAdmin could not be created: {result.Error.Message}");
+            throw new InvalidConfigurationException($"Auth:BootstrapAdmin could not be created: {result.Error.Message}");
         }
 
         LogAdminEnsured(result.Value.Email);

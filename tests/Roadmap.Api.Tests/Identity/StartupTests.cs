@@ -1,10 +1,12 @@
 using System.Net.Http.Json;
 using FluentAssertions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Roadmap.Api.Common;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Domain.Common;
+using Roadmap.Infrastructure.Common;
 
 namespace Roadmap.Api.Tests.Identity;
 
@@ -24,6 +26,46 @@ public sealed class StartupTests
         var start = () => factory.CreateClient();
 
         start.Should().Throw<InvalidOperationException>().WithMessage($"*{message}*");
+    }
+
+    [Fact]
+    public async Task A_database_without_this_builds_migrations_is_refused_at_start_up_rather_than_served()
+    {
+        await using var factory = new SqliteApiFactory();
+        await factory.InitializeAsync();
+        factory.Set("Database:ApplyMigrations", "false");
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<InvalidConfigurationException>().WithMessage("The database lacks * migration(s) of this build*apply them first*");
+    }
+
+    [Theory]
+    [InlineData("Postgress", null, "*Database:Provider is one of Sqlite, Postgres, SqlServer*")]
+    [InlineData("Postgres", "", "*connection string*")]
+    public async Task A_provider_misspelt_or_without_its_connection_string_is_one_clear_refusal(string provider, string? connectionString, string message)
+    {
+        await using var factory = new SqliteApiFactory();
+        await factory.InitializeAsync();
+        factory.Set("Database:Provider", provider);
+        if (connectionString is not null)
+        {
+            factory.Set("ConnectionStrings:Roadmap", connectionString);
+        }
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<InvalidConfigurationException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void The_shipped_settings_name_no_connection_string_so_a_server_provider_must_be_given_one()
+    {
+        // The SQLite default lives in code; one in appsettings.json would be taken as a server's too.
+        var shipped = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build();
+
+        shipped.GetConnectionString(Roadmap.Infrastructure.DependencyInjection.ConnectionStringName).Should().BeNull();
+        shipped["Database:Provider"].Should().Be("Sqlite");
     }
 
     [Fact]

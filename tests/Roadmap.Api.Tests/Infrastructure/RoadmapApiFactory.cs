@@ -99,8 +99,6 @@ public abstract class RoadmapApiFactory : WebApplicationFactory<Program>, IAsync
 
         builder.ConfigureTestServices(s =>
         {
-            // Data-protection keys (the job dashboard's session cookie) stay in memory, not in the user's profile folder.
-            s.AddDataProtection().UseEphemeralDataProtectionProvider();
             s.RemoveAll<IClock>();
             s.AddSingleton<IClock>(Clock);
 

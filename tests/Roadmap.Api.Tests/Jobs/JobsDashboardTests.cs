@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Api;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Identity.Accounts.SetUserRoles;
 using Roadmap.Domain.Common;
@@ -122,6 +123,17 @@ public abstract class JobsDashboardTests<TFactory>(TFactory factory) : ApiTestBa
         var response = await browser.GetAsync("/hangfire", Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public void The_dashboards_keys_are_this_nodes_alone()
+    {
+        // Not ASP.NET Core's default key folder in the user's home, which every node of that user on a machine shares.
+        // (Read from the registrations: a host whose home folder cannot be written falls back to memory on its own.)
+        var services = new ServiceCollection().AddApi();
+
+        services.Should().ContainSingle(d => d.ServiceType == typeof(IDataProtectionProvider))
+            .Which.ImplementationType.Should().Be<EphemeralDataProtectionProvider>();
     }
 
     [Fact]

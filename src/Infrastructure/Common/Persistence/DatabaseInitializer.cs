@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Roadmap.Infrastructure.Catalog;
+using Roadmap.Infrastructure.Common;
 using Roadmap.Infrastructure.Jobs;
 
 namespace Roadmap.Infrastructure.Common.Persistence;
@@ -20,6 +22,18 @@ public sealed partial class DatabaseInitializer(
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await BringUpToDateAsync(cancellationToken);
+        }
+        catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidConfigurationException($"The database cannot be used: {ex.Message}");
+        }
+    }
+
+    private async Task BringUpToDateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RoadmapDbContext>();
@@ -38,6 +52,13 @@ public sealed partial class DatabaseInitializer(
 
             await db.Database.MigrateAsync(cancellationToken);
             LogMigrated(options.Value.Provider);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() is { Count: > 0 } pending)
+        {
+            // Started on an older schema, the node would look ready and answer 500 to what reads the missing parts.
+            throw new InvalidConfigurationException(
+                $"The database lacks {pending.Count} migration(s) of this build, the last {pending[^1]}: apply them first " +
+                "(dotnet ef database update, the idempotent script, or Database:ApplyMigrations=true on one node).");
         }
 
         if (db.Database.IsSqlite())
