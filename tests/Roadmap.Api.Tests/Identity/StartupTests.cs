@@ -42,7 +42,7 @@ public sealed class StartupTests
 
     [Theory]
     [InlineData("Postgress", null, "*Database:Provider is one of Sqlite, Postgres, SqlServer*")]
-    [InlineData("Postgres", "", "*connection string*")]
+    [InlineData("Postgres", "", "*ConnectionStrings:Roadmap is not set*")]
     public async Task A_provider_misspelt_or_without_its_connection_string_is_one_clear_refusal(string provider, string? connectionString, string message)
     {
         await using var factory = new SqliteApiFactory();
