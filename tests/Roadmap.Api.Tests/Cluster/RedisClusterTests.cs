@@ -224,7 +224,7 @@ public sealed class RedisClusterTests : IAsyncLifetime
             .Should().Be(HttpStatusCode.Forbidden, "what was missed is made up once Redis is back");
         // A node subscribes again after it reports Healthy, and a message published before that is missed (messages are
         // delivered at most once; see the README's bounds): the change below is made once both nodes listen again.
-        (await Eventually.Until(() => redis.SubscribersAsync($"{_prefix}accounts"), n => n == 2, Ct, TimeSpan.FromSeconds(10)))
+        (await Eventually.Until(() => redis.SubscribersAsync($"{_prefix}accounts"), n => n == 2, Ct, TimeSpan.FromSeconds(20)))
             .Should().Be(2, "both nodes subscribe again by themselves");
         (await admin.Client.PutAsJsonAsync($"/api/admin/users/{author.UserId}/roles", new { roles = new[] { Roles.Author } }, Ct)).EnsureSuccessStatusCode();
         (await Eventually.Until(

@@ -75,6 +75,10 @@ internal sealed partial class RedisConnection : IAsyncDisposable
         var configuration = ConfigurationOptions.Parse(settings.Configuration!);
         configuration.AbortOnConnectFail = false;
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
+
+        // Reconnect attempts a second apart (the client's default backs off to 10 s): each of the two connections —
+        // commands, and the subscriptions that carry other nodes' messages — is back within about a second of Redis.
+        configuration.ReconnectRetryPolicy = new LinearRetry(1_000);
         if (!settings.Configuration!.Contains("connectTimeout", StringComparison.OrdinalIgnoreCase))
         {
             // A node starting while Redis is down waits this long once, then serves on its own.
