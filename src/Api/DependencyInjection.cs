@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Roadmap.Api.Catalog;
+using Roadmap.Api.Catalog.Contracts;
 using Roadmap.Api.Common;
 using Roadmap.Api.Jobs;
 using Roadmap.Api.Learning;
@@ -9,6 +10,7 @@ using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Common.Serialization;
 using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Learning;
 using Roadmap.Infrastructure.Common.Cluster;
 
 namespace Roadmap.Api;
@@ -58,20 +60,23 @@ internal static class DependencyInjection
         services.AddOpenApiContract();
 
         // Published roadmaps are read far more often than they change; entries are dropped on change. A learner's
-        // progress listing is kept while the database shows it unchanged.
+        // progress listing is kept until a change of it or of its roadmap is known on this node.
         var revisions = new RoadmapRevisions();
-        services.AddSingleton(revisions);
+        var generations = new ProgressGenerations();
+        services.AddSingleton(revisions).AddSingleton(generations);
         services.AddOutputCache(o =>
         {
             // Slugs are lowercase and case-sensitive: /Backend-Developer is not /backend-developer.
             o.UseCaseSensitivePaths = true;
             o.AddPolicy(RoadmapEndpoints.CachePolicy, new CatalogReadCachePolicy(revisions));
-            o.AddPolicy(ProgressEndpoints.CachePolicy, new ProgressReadCachePolicy());
+            o.AddPolicy(ProgressEndpoints.CachePolicy, new ProgressReadCachePolicy(generations, revisions));
         });
         services.AddScoped<INotificationHandler<AfterCommit<RoadmapPublishedDomainEvent>>, RoadmapCacheInvalidation>();
         services.AddScoped<INotificationHandler<AfterCommit<RoadmapVersionPublishedDomainEvent>>, RoadmapCacheInvalidation>();
         services.AddScoped<INotificationHandler<AfterCommit<RoadmapArchivedDomainEvent>>, RoadmapCacheInvalidation>();
         services.AddSingleton<INodeMessageHandler, RoadmapChangeMessages>();
+        services.AddScoped<INotificationHandler<AfterCommit<TopicProgressChangedDomainEvent>>, ProgressCacheInvalidation>();
+        services.AddSingleton<INodeMessageHandler, ProgressChangeMessages>();
         services.AddSingleton<JobsDashboardSessions>();
 
         // Dashboard session cookies are this node's alone: keys kept in the process's memory, never in a folder that

@@ -7,7 +7,6 @@ using Roadmap.Application;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Catalog.Roadmaps;
 using Roadmap.Application.Learning.Contracts;
-using Roadmap.Application.Learning.Progress.GetProgressRevision;
 using Roadmap.Infrastructure.Catalog;
 using Roadmap.Infrastructure.Common;
 using Roadmap.Infrastructure.Common.Cluster;
@@ -87,7 +86,6 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<IProgressHistory, EfProgressHistory>();
         services.AddScoped<IRoadmapLearners, EfRoadmapLearners>();
-        services.AddScoped<IProgressEventCounter, EfProgressEventCounter>();
         services.AddScoped<IRoadmapRevisionReader, EfRoadmapRevisionReader>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<RoadmapDbContext>("database", tags: ["ready"]);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Roadmap.Api.Common;
+using Roadmap.Api.Catalog.Contracts;
 
 namespace Roadmap.Api.Catalog;
 

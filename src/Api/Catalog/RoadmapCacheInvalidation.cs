@@ -1,28 +1,12 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.OutputCaching;
+using Roadmap.Api.Catalog.Contracts;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Domain.Catalog;
 using Roadmap.Infrastructure.Common.Cluster;
 
 namespace Roadmap.Api.Catalog;
-
-/// <summary>
-/// The newest revision of each roadmap this node knows of: from the changes it committed and the reads it served.
-/// Cached reads are keyed by it, so once a change is known no older answer is served or stored again.
-/// </summary>
-internal sealed class RoadmapRevisions
-{
-    private readonly ConcurrentDictionary<string, int> _latest = new(StringComparer.Ordinal);
-
-    public int Latest(string slug) => _latest.GetValueOrDefault(slug);
-
-    public void Advance(string slug, int revision) => _latest.AddOrUpdate(slug, revision, (_, known) => Math.Max(known, revision));
-
-    /// <summary>The roadmaps this node knows a revision of.</summary>
-    public IReadOnlyCollection<string> Known => [.. _latest.Keys];
-}
 
 /// <summary>
 /// Once a change of what readers see is committed, drops the cached reads of that roadmap, and tells the other nodes

@@ -96,10 +96,16 @@ internal static class ProgressEndpoints
     }
 
     private static async Task<Results<Ok<RoadmapProgressDto>, ProblemHttpResult>> GetProgress(
-        string slug, IMediator mediator, CancellationToken cancellationToken)
+        string slug, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new GetProgressQuery(slug), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        http.Items[ProgressReadCachePolicy.RevisionItem] = result.Value.Revision;
+        return TypedResults.Ok(result.Value.Value);
     }
 
     private static async Task<Results<Ok<TopicProgressUpdateDto>, ProblemHttpResult>> UpdateProgress(

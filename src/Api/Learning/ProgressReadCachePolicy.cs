@@ -1,51 +1,49 @@
 using System.Globalization;
-using MediatR;
 using Microsoft.AspNetCore.OutputCaching;
+using Roadmap.Api.Catalog.Contracts;
 using Roadmap.Api.Common;
 using Roadmap.Application.Common.Ports;
-using Roadmap.Application.Learning.Progress.GetProgressRevision;
 
 namespace Roadmap.Api.Learning;
 
 /// <summary>
-/// Output caching of a learner's progress listing, for that learner alone. Each read first asks the database what the
-/// listing is built from (<see cref="GetProgressRevisionQuery"/>: the roadmap's revision and the count of the learner's
-/// progress events on it, two small indexed queries) and keys the entry by the learner and those two numbers. An answer
-/// is served again only while the database still shows the same numbers, so a write through any node is seen by the
-/// next read through any node. A read racing a write may store the newer listing under the older numbers: that key is
-/// never looked up again, since the database already shows the newer ones. Unknown roadmaps and other refusals are
-/// neither looked up nor stored: the endpoint answers them.
+/// Output caching of a learner's progress listing, for that learner alone, answered without asking the database
+/// anything. Entries are keyed by what this node knows the listing is built from: the learner's generation
+/// (<see cref="ProgressGenerations"/>: moved by every progress change this node commits or is told of) and the
+/// roadmap's newest revision (<see cref="RoadmapRevisions"/>). A change committed on this node is in the learner's next
+/// read here; one committed on another node, once its message arrives (Redis), or when the entry expires
+/// (<see cref="Lifetime"/>). A read racing a change may store its listing under the key of before the change: that key
+/// is never looked up again. An answer built from a roadmap revision older than one this node knows is not stored.
+/// Refusals (an unknown roadmap) are never stored.
 /// </summary>
-internal sealed class ProgressReadCachePolicy : IOutputCachePolicy
+internal sealed class ProgressReadCachePolicy(ProgressGenerations generations, RoadmapRevisions revisions) : IOutputCachePolicy
 {
-    /// <summary>How long a listing is kept once stored; it is useless as soon as the learner writes.</summary>
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    /// <summary>Where the endpoint puts the revision of the roadmap the listing was built from (an <see cref="int"/>).</summary>
+    public const string RevisionItem = "progress.roadmapRevision";
 
-    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    /// <summary>
+    /// How long a listing is kept: the longest another node may serve one after a change whose message it missed (or
+    /// without Redis, where no message is sent).
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
-        OutputCacheRules.Begin(context, cacheable: false);
-        if (!OutputCacheRules.IsRead(http.Request.Method)
-            || http.GetRouteValue("slug") is not string slug
-            || http.RequestServices.GetRequiredService<ICurrentUser>().Id is not { } learner)
+        var learner = http.RequestServices.GetRequiredService<ICurrentUser>().Id;
+        var slug = Slug(context);
+        OutputCacheRules.Begin(context, OutputCacheRules.IsRead(http.Request.Method) && learner is not null && slug is not null);
+        if (context.AllowCacheLookup)
         {
-            return;
+            context.ResponseExpirationTimeSpan = Lifetime;
+            // Keyed by path, learner and what the listing is built from: the endpoint reads no query string or header.
+            context.CacheVaryByRules.VaryByValues["learner"] = learner!.Value.ToString("N");
+            context.CacheVaryByRules.VaryByValues["built"] = string.Create(
+                CultureInfo.InvariantCulture, $"{generations.Of(learner.Value)}.{revisions.Latest(slug!)}");
         }
 
-        var revision = await http.RequestServices.GetRequiredService<IMediator>().Send(new GetProgressRevisionQuery(slug), cancellation);
-        if (!revision.IsSuccess)
-        {
-            return;
-        }
-
-        context.AllowCacheLookup = true;
-        context.AllowCacheStorage = true;
-        context.ResponseExpirationTimeSpan = Lifetime;
-        // Keyed by path, learner and revision only: the endpoint reads no query string or header.
-        context.CacheVaryByRules.VaryByValues["learner"] = learner.ToString("N");
-        context.CacheVaryByRules.VaryByValues["revision"] = string.Create(
-            CultureInfo.InvariantCulture, $"{revision.Value.RoadmapRevision}.{revision.Value.Events}");
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
@@ -54,6 +52,15 @@ internal sealed class ProgressReadCachePolicy : IOutputCachePolicy
     {
         ArgumentNullException.ThrowIfNull(context);
         context.AllowCacheStorage &= OutputCacheRules.MayStore(context.HttpContext.Response);
+        if (Slug(context) is { } slug && context.HttpContext.Items[RevisionItem] is int revision)
+        {
+            // Older than a change this node knows of: the read raced that change. Newer: learn of it.
+            context.AllowCacheStorage &= revision >= revisions.Latest(slug);
+            revisions.Advance(slug, revision);
+        }
+
         return ValueTask.CompletedTask;
     }
+
+    private static string? Slug(OutputCacheContext context) => context.HttpContext.GetRouteValue("slug") as string;
 }

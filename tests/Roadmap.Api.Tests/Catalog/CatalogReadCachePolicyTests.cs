@@ -2,6 +2,7 @@ using FluentAssertions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Roadmap.Api.Catalog;
+using Roadmap.Api.Catalog.Contracts;
 
 namespace Roadmap.Api.Tests.Catalog;
 

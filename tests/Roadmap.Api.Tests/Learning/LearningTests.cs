@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Api.Learning;
 using Roadmap.Api.Tests.Infrastructure;
 using Roadmap.Application.Catalog.Contracts;
@@ -12,6 +13,7 @@ using Roadmap.Application.Learning.Progress.UpdateProgressBatch;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
 using Roadmap.Domain.Learning;
+using Roadmap.Infrastructure.Common.Cluster;
 
 namespace Roadmap.Api.Tests.Learning;
 
@@ -149,6 +151,38 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
             missing.Headers.Age.Should().BeNull("a refusal is never stored");
             await ShouldBeProblem(missing, HttpStatusCode.NotFound, "learning.roadmap_not_found");
         }
+    }
+
+    [Fact]
+    public async Task A_kept_listing_is_dropped_when_another_node_says_the_learner_changed_progress_or_messages_may_have_been_missed()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        using var other = await SignIn();
+        var path = $"/api/me/roadmaps/{slug}/progress";
+        var messages = Factory.Services.GetServices<INodeMessageHandler>().Single(h => h.Topic == ProgressChangeMessages.Topic);
+        async Task<bool> Kept(SignedIn who)
+        {
+            var response = await who.Client.GetAsync(path, Ct);
+            response.EnsureSuccessStatusCode();
+            return response.Headers.Age is not null;
+        }
+
+        await Kept(learner);
+        await Kept(other);
+        (await Kept(learner)).Should().BeTrue();
+
+        messages.Handle(learner.UserId.ToString("N"));
+        (await Kept(learner)).Should().BeFalse("another node committed a change of this learner's progress");
+        (await Kept(learner)).Should().BeTrue();
+        (await Kept(other)).Should().BeTrue("the message named another learner");
+
+        messages.Handle("not a learner id");
+        (await Kept(learner)).Should().BeTrue("a message this node cannot read changes nothing");
+
+        messages.Resync();
+        (await Kept(learner)).Should().BeFalse("messages of an outage may have been missed");
+        (await Kept(other)).Should().BeFalse();
     }
 
     [Fact]

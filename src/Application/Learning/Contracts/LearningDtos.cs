@@ -15,9 +15,6 @@ public sealed record EnrollmentListItemDto(string RoadmapSlug, string RoadmapTit
 /// <summary>The learner's progress on every live topic of a roadmap's current version, in roadmap order.</summary>
 public sealed record RoadmapProgressDto(string RoadmapSlug, int RoadmapVersion, IReadOnlyList<TopicProgressDto> Topics);
 
-/// <summary>What a learner's progress listing of a roadmap was built from: the roadmap's revision and how many progress events the learner has on it.</summary>
-public sealed record ProgressRevision(int RoadmapRevision, int Events);
-
 /// <summary>Progress on one topic; an untouched one is NotStarted at version 0 with no updatedAt.</summary>
 public sealed record TopicProgressDto(
     Guid TopicId,

@@ -1,6 +1,7 @@
 using MapsterMapper;
 using MediatR;
 using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Learning.Contracts;
 using Roadmap.Domain.Common;
@@ -9,9 +10,9 @@ using Roadmap.Domain.Learning;
 namespace Roadmap.Application.Learning.Progress.GetProgress;
 
 internal sealed class GetProgressQueryHandler(ICatalogReader catalog, IReadRepository<TopicProgress> progress, ICurrentUser user, IMapper mapper)
-    : IRequestHandler<GetProgressQuery, Result<RoadmapProgressDto>>
+    : IRequestHandler<GetProgressQuery, Result<Revisioned<RoadmapProgressDto>>>
 {
-    public async Task<Result<RoadmapProgressDto>> Handle(GetProgressQuery request, CancellationToken cancellationToken)
+    public async Task<Result<Revisioned<RoadmapProgressDto>>> Handle(GetProgressQuery request, CancellationToken cancellationToken)
     {
         var found = await catalog.FindForLearnerAsync(user, request.Roadmap, cancellationToken);
         if (!found.IsSuccess)
@@ -28,6 +29,6 @@ internal sealed class GetProgressQueryHandler(ICatalogReader catalog, IReadRepos
         var topics = outline.Topics
             .Select(t => mapper.Map<TopicProgressDto>(new TopicWithProgress(t, stored.GetValueOrDefault(t.Id))))
             .ToList();
-        return new RoadmapProgressDto(outline.Slug, outline.Version, topics);
+        return new Revisioned<RoadmapProgressDto>(new RoadmapProgressDto(outline.Slug, outline.Version, topics), outline.Revision);
     }
 }
