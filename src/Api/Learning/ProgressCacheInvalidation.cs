@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using MediatR;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Domain.Learning;
@@ -8,30 +6,36 @@ using Roadmap.Infrastructure.Common.Cluster;
 namespace Roadmap.Api.Learning;
 
 /// <summary>
-/// What this node knows of each learner's progress: a number that moves with every committed change it saved or was
-/// told of (<see cref="ProgressChangeMessages"/>). Cached progress listings are keyed by it, so once a change is known
-/// here no older listing is served again. Keys are this process's own (its id is in them): another node, or this one
-/// before a restart, counts differently, so a shared store never hands one node's entries to another.
+/// What this node knows of learners' progress: a number per learner that moves with every committed change this node
+/// saved or was told of (<see cref="ProgressChangeMessages"/>). Cached progress listings are keyed by it, so once a
+/// change is known here no older listing is served again. Learners share a fixed set of counters (by hash), so the
+/// memory stays the same however many write: a learner sharing a counter with one who wrote only rebuilds a listing
+/// once more. Keys are this process's own (a random id is in them): another node, or this one before a restart, counts
+/// differently.
 /// </summary>
 internal sealed class ProgressGenerations
 {
+    private const int Counters = 1 << 16;
+
     private readonly string _process = Guid.NewGuid().ToString("N");
-    private readonly ConcurrentDictionary<Guid, long> _byLearner = new();
+    private readonly long[] _counters = new long[Counters];
     private long _all;
 
     /// <summary>The part of a listing's cache key that moves when anything this learner sees may have changed.</summary>
-    public string Of(Guid learner) => string.Create(
-        CultureInfo.InvariantCulture, $"{_process}.{Interlocked.Read(ref _all)}.{_byLearner.GetValueOrDefault(learner)}");
+    public string Of(Guid learner) =>
+        $"{_process}.{Interlocked.Read(ref _all)}.{Interlocked.Read(ref _counters[Index(learner)])}";
 
-    public void Advance(Guid learner) => _byLearner.AddOrUpdate(learner, 1, (_, known) => known + 1);
+    public void Advance(Guid learner) => Interlocked.Increment(ref _counters[Index(learner)]);
 
     /// <summary>Every learner at once: changes may have been missed.</summary>
     public void AdvanceAll() => Interlocked.Increment(ref _all);
+
+    private static int Index(Guid learner) => learner.GetHashCode() & (Counters - 1);
 }
 
 /// <summary>
 /// Once a progress change is committed, moves the learner's generation on this node (before the answer leaves it, so
-/// the learner's next read here shows the change), and tells the other nodes, once per command and learner.
+/// the learner's next read here shows the change), and tells the other nodes, once per request and learner.
 /// </summary>
 internal sealed class ProgressCacheInvalidation(ProgressGenerations generations, INodeMessages messages)
     : INotificationHandler<AfterCommit<TopicProgressChangedDomainEvent>>
@@ -63,13 +67,7 @@ internal sealed class ProgressChangeMessages(ProgressGenerations generations) : 
 
     string INodeMessageHandler.Topic => Topic;
 
-    public void Handle(string message)
-    {
-        if (Guid.TryParseExact(message, "N", out var learner))
-        {
-            generations.Advance(learner);
-        }
-    }
+    public void Handle(string message) => generations.Advance(Guid.ParseExact(message, "N"));
 
     /// <summary>Messages of the outage may have been missed: every listing this node kept is dropped.</summary>
     public void Resync() => generations.AdvanceAll();

@@ -104,7 +104,11 @@ internal static class ProgressEndpoints
             return result.Error.ToProblem();
         }
 
-        http.Items[ProgressReadCachePolicy.RevisionItem] = result.Value.Revision;
+        if (string.Equals(result.Value.Value.RoadmapSlug, slug, StringComparison.Ordinal))
+        {
+            http.Items[ProgressReadCachePolicy.RevisionItem] = result.Value.Revision;
+        }
+
         return TypedResults.Ok(result.Value.Value);
     }
 

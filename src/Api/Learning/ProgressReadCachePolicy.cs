@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Roadmap.Api.Catalog.Contracts;
 using Roadmap.Api.Common;
 using Roadmap.Application.Common.Ports;
+using Roadmap.Infrastructure.Common.Cluster;
 
 namespace Roadmap.Api.Learning;
 
@@ -18,7 +19,10 @@ namespace Roadmap.Api.Learning;
 /// </summary>
 internal sealed class ProgressReadCachePolicy(ProgressGenerations generations, RoadmapRevisions revisions) : IOutputCachePolicy
 {
-    /// <summary>Where the endpoint puts the revision of the roadmap the listing was built from (an <see cref="int"/>).</summary>
+    /// <summary>
+    /// Where the endpoint puts the revision of the roadmap the listing was built from (an <see cref="int"/>), when the
+    /// path names the roadmap by its own slug.
+    /// </summary>
     public const string RevisionItem = "progress.roadmapRevision";
 
     /// <summary>
@@ -41,6 +45,8 @@ internal sealed class ProgressReadCachePolicy(ProgressGenerations generations, R
             context.CacheVaryByRules.VaryByValues["learner"] = learner!.Value.ToString("N");
             context.CacheVaryByRules.VaryByValues["built"] = string.Create(
                 CultureInfo.InvariantCulture, $"{generations.Of(learner.Value)}.{revisions.Latest(slug!)}");
+            // No other node could look it up (the key is this process's own): kept in this node's memory, not in Redis.
+            context.CacheVaryByRules.VaryByValues["store"] = OutputCacheEntries.ThisNodeOnly;
         }
 
         return ValueTask.CompletedTask;
@@ -57,6 +63,12 @@ internal sealed class ProgressReadCachePolicy(ProgressGenerations generations, R
             // Older than a change this node knows of: the read raced that change. Newer: learn of it.
             context.AllowCacheStorage &= revision >= revisions.Latest(slug);
             revisions.Advance(slug, revision);
+        }
+        else
+        {
+            // The endpoint names the revision only when the path spells the roadmap's own slug (a database may match
+            // slugs without regard to case): changes advance that slug alone, so another spelling is never kept.
+            context.AllowCacheStorage = false;
         }
 
         return ValueTask.CompletedTask;

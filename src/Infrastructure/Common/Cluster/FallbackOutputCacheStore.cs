@@ -5,6 +5,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Roadmap.Infrastructure.Common.Cluster;
 
+/// <summary>What an output-cache policy puts in an entry's key to say where the entry may be kept.</summary>
+public static class OutputCacheEntries
+{
+    /// <summary>
+    /// A vary-by value for entries no other node could look up (their keys are the process's own): with Redis they are
+    /// kept in this node's memory all the same, rather than filling the shared store with copies nobody else reads.
+    /// </summary>
+    public const string ThisNodeOnly = "this-node-only";
+
+    internal static bool IsThisNodeOnly(string key) => key.Contains(ThisNodeOnly, StringComparison.Ordinal);
+}
+
 /// <summary>
 /// The output cache every node shares (ASP.NET Core's Redis store), with this node's memory as the fallback: while
 /// Redis is unreachable, entries are read and stored in memory (a fresh store for each outage, so nothing from an
@@ -44,7 +56,8 @@ internal sealed class FallbackOutputCacheStore : IOutputCacheStore, IDisposable
 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        if (_connection.IsConnected)
+        ArgumentNullException.ThrowIfNull(key);
+        if (_connection.IsConnected && !OutputCacheEntries.IsThisNodeOnly(key))
         {
             try
             {
@@ -61,7 +74,8 @@ internal sealed class FallbackOutputCacheStore : IOutputCacheStore, IDisposable
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
-        if (_connection.IsConnected)
+        ArgumentNullException.ThrowIfNull(key);
+        if (_connection.IsConnected && !OutputCacheEntries.IsThisNodeOnly(key))
         {
             try
             {
