@@ -115,6 +115,7 @@ public static class DependencyInjection
     private static void AddCatalog(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.SectionName));
+        Settings.Read<CatalogOptions>(configuration, CatalogOptions.SectionName); // read now: a value it cannot read stops the start
         services.AddScoped<RoadmapFileImporter>();
         services.AddScoped<CatalogSeeder>();
     }

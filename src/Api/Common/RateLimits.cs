@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Roadmap.Infrastructure.Common;
 using Roadmap.Infrastructure.Common.Cluster;
 
 namespace Roadmap.Api.Common;
@@ -17,10 +18,13 @@ internal static class RateLimits
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read now, so a value out of its range stops the start rather than failing the first limited request.
+        var auth = Limit(configuration, "RateLimiting:Auth", defaultPermits: 10);
+        var refresh = Limit(configuration, "RateLimiting:Refresh", defaultPermits: 60);
         services.AddRateLimiter(o =>
         {
-            AddPerClientLimit(o, Auth, configuration.GetSection("RateLimiting:Auth"), defaultPermits: 10);
-            AddPerClientLimit(o, Refresh, configuration.GetSection("RateLimiting:Refresh"), defaultPermits: 60);
+            AddPerClientLimit(o, Auth, auth);
+            AddPerClientLimit(o, Refresh, refresh);
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -41,10 +45,13 @@ internal static class RateLimits
         return services;
     }
 
-    private static void AddPerClientLimit(RateLimiterOptions options, string policy, IConfiguration section, int defaultPermits)
+    private static (int Permits, TimeSpan Window) Limit(IConfiguration configuration, string section, int defaultPermits) =>
+        (Settings.Number(configuration, $"{section}:PermitLimit", defaultPermits, 1, 1_000_000),
+            TimeSpan.FromSeconds(Settings.Number(configuration, $"{section}:WindowSeconds", 60, 1, 86_400)));
+
+    private static void AddPerClientLimit(RateLimiterOptions options, string policy, (int Permits, TimeSpan Window) limit)
     {
-        var permits = section.GetValue("PermitLimit", defaultPermits);
-        var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
+        var (permits, window) = limit;
         var local = new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 };
         options.AddPolicy(policy, http =>
         {

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
-
 using Roadmap.Infrastructure.Common;
 
 namespace Roadmap.Infrastructure.Identity;
@@ -38,6 +37,19 @@ public sealed class AuthOptions
     public int AccountCacheSeconds { get; set; } = 10;
 
     public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
+
+    /// <summary>Stops the start when a setting lies outside its range.</summary>
+    internal void Validate()
+    {
+        Check(nameof(AccessTokenMinutes), AccessTokenMinutes, 1, 1_440);
+        Check(nameof(RefreshTokenDays), RefreshTokenDays, 1, 365);
+        Check(nameof(ClockSkewSeconds), ClockSkewSeconds, 0, 300);
+        Check(nameof(MaxFailedSignIns), MaxFailedSignIns, 1, 1_000);
+        Check(nameof(LockoutMinutes), LockoutMinutes, 1, 10_080);
+        Check(nameof(AccountCacheSeconds), AccountCacheSeconds, 0, 3_600);
+    }
+
+    private static void Check(string key, int value, int min, int max) => Settings.InRange($"{SectionName}:{key}", value, min, max);
 }
 
 /// <summary>The first Admin, created at start-up when both are set (the password from a secret store, never the repository).</summary>

@@ -11,6 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Application.Identity.Tokens.PurgeRefreshTokens;
+using Roadmap.Infrastructure.Common;
 using Roadmap.Infrastructure.Common.Persistence;
 using Roadmap.Infrastructure.Identity.Jobs;
 using Roadmap.Infrastructure.Jobs;
@@ -22,9 +23,9 @@ internal static class IdentityModule
     /// <summary>Accounts on ASP.NET Core Identity, JWT bearer authentication, the signing key.</summary>
     public static void AddIdentityModule(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var section = configuration.GetSection(AuthOptions.SectionName);
-        services.Configure<AuthOptions>(section);
-        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
+        var options = Settings.Read<AuthOptions>(configuration, AuthOptions.SectionName);
+        options.Validate();
 
         // Resolved now, so a missing key stops the start with a clear message instead of failing the first sign-in.
         var key = SigningKeys.Resolve(options, environment);

@@ -140,7 +140,7 @@ internal sealed partial class RecalculatePendingStatsJob(
 
             recalculated += pending.Count;
             var pause = options.Value.RoundGap - round.Elapsed;
-            if (pending.Sum(p => p.MarkIds.Count) < options.Value.MarksPerRound && pause > TimeSpan.Zero)
+            if (pending.Sum(p => p.MarkIds.Count) < options.Value.StatsMarksPerRound && pause > TimeSpan.Zero)
             {
                 // No backlog: let the changes written meanwhile gather, so each learner is rebuilt once for all of them.
                 // Stopping meanwhile ends the drain (the loop's condition), its marks kept for the next one.
@@ -157,7 +157,7 @@ internal sealed partial class RecalculatePendingStatsJob(
     /// </summary>
     private async Task<IReadOnlyList<PendingStats>> RoundAsync(CancellationToken cancellationToken)
     {
-        var pending = await PendingAsync(options.Value.MarksPerRound, cancellationToken);
+        var pending = await PendingAsync(options.Value.StatsMarksPerRound, cancellationToken);
         if (pending.Count == 0)
         {
             return pending;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Roadmap.Application.Jobs;
+using Roadmap.Infrastructure.Common;
 using Roadmap.Infrastructure.Common.Persistence;
 
 namespace Roadmap.Infrastructure.Jobs;
@@ -18,10 +19,10 @@ public static class JobsModule
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(JobsOptions.SectionName);
-        services.Configure<JobsOptions>(section);
-        var options = section.Get<JobsOptions>() ?? new JobsOptions();
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.SectionName));
+        var options = Settings.Read<JobsOptions>(configuration, JobsOptions.SectionName);
+        options.Validate();
+        var database = Settings.Read<DatabaseOptions>(configuration, DatabaseOptions.SectionName);
         var location = JobStorageLocation.For(
             database.Provider, configuration.GetConnectionString(DependencyInjection.ConnectionStringName), options.QueuePollInterval) with
         {
@@ -52,7 +53,7 @@ public static class JobsModule
                 var server = new BackgroundJobServerOptions
                 {
                     ServerName = sp.GetRequiredService<JobServerIdentity>().Name,
-                    WorkerCount = Math.Max(1, options.WorkerCount),
+                    WorkerCount = options.WorkerCount,
                     Queues = [DefaultQueue],
                     SchedulePollingInterval = options.PollInterval,
                     HeartbeatInterval = JobsHealthCheck.HeartbeatInterval,

@@ -1,3 +1,5 @@
+using Roadmap.Infrastructure.Common;
+
 namespace Roadmap.Infrastructure.Jobs;
 
 /// <summary>The <c>Jobs</c> configuration section: the background-job engine (Hangfire) of this node.</summary>
@@ -50,20 +52,33 @@ public sealed class JobsOptions
 
     public JobsDashboardOptions Dashboard { get; set; } = new();
 
-    internal TimeSpan DistributedLockTimeout => TimeSpan.FromSeconds(Math.Clamp(DistributedLockTimeoutSeconds, 10, 3_600));
+    internal TimeSpan DistributedLockTimeout => TimeSpan.FromSeconds(DistributedLockTimeoutSeconds);
 
-    internal TimeSpan InvisibilityTimeout => TimeSpan.FromSeconds(Math.Clamp(InvisibilityTimeoutSeconds, 10, 3_600));
+    internal TimeSpan InvisibilityTimeout => TimeSpan.FromSeconds(InvisibilityTimeoutSeconds);
 
     /// <summary>How long a drain keeps its lock before it lets go (and takes it again when nobody else did): half the lock's timeout, a minute at most.</summary>
     internal TimeSpan LockHoldAtMost => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, DistributedLockTimeout.Ticks / 2));
 
-    internal TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(1, PollIntervalSeconds));
+    internal TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
 
-    internal int MarksPerRound => Math.Clamp(StatsMarksPerRound, 1, 5_000);
+    internal TimeSpan RoundGap => TimeSpan.FromMilliseconds(StatsRoundGapMilliseconds);
 
-    internal TimeSpan RoundGap => TimeSpan.FromMilliseconds(Math.Clamp(StatsRoundGapMilliseconds, 0, 5_000));
+    internal TimeSpan QueuePollInterval => TimeSpan.FromMilliseconds(QueuePollMilliseconds);
 
-    internal TimeSpan QueuePollInterval => TimeSpan.FromMilliseconds(Math.Clamp(QueuePollMilliseconds, 50, 60_000));
+    /// <summary>Stops the start when a setting lies outside its range.</summary>
+    internal void Validate()
+    {
+        Check(nameof(WorkerCount), WorkerCount, 1, 100);
+        Check(nameof(PollIntervalSeconds), PollIntervalSeconds, 1, 3_600);
+        Check(nameof(QueuePollMilliseconds), QueuePollMilliseconds, 50, 60_000);
+        Check(nameof(StatsMarksPerRound), StatsMarksPerRound, 1, 5_000);
+        Check(nameof(StatsRoundGapMilliseconds), StatsRoundGapMilliseconds, 0, 5_000);
+        Check(nameof(DistributedLockTimeoutSeconds), DistributedLockTimeoutSeconds, 10, 3_600);
+        Check(nameof(InvisibilityTimeoutSeconds), InvisibilityTimeoutSeconds, 10, 3_600);
+        Check($"Dashboard:{nameof(JobsDashboardOptions.SessionMinutes)}", Dashboard.SessionMinutes, 1, 1_440);
+    }
+
+    private static void Check(string key, int value, int min, int max) => Settings.InRange($"{SectionName}:{key}", value, min, max);
 }
 
 /// <summary>The <c>Jobs:Dashboard</c> section.</summary>

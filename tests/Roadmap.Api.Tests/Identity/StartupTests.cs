@@ -58,6 +58,27 @@ public sealed class StartupTests
         start.Should().Throw<InvalidConfigurationException>().WithMessage(message);
     }
 
+    [Theory]
+    [InlineData("Jobs:WorkerCount", "four", "Failed to convert configuration value 'four' at 'Jobs:WorkerCount'*")]
+    [InlineData("Jobs:QueuePollMilliseconds", "10", "Jobs:QueuePollMilliseconds is 10; it must be from 50 to 60,000.")]
+    [InlineData("Jobs:Dashboard:SessionMinutes", "0", "Jobs:Dashboard:SessionMinutes is 0; it must be from 1 to 1,440.")]
+    [InlineData("Auth:AccessTokenMinutes", "-5", "Auth:AccessTokenMinutes is -5; it must be from 1 to 1,440.")]
+    [InlineData("Auth:AccountCacheSeconds", "ten", "Failed to convert configuration value 'ten' at 'Auth:AccountCacheSeconds'*")]
+    [InlineData("RateLimiting:Auth:PermitLimit", "-1", "RateLimiting:Auth:PermitLimit is -1; it must be from 1 to 1,000,000.")]
+    [InlineData("RateLimiting:Refresh:WindowSeconds", "1m", "RateLimiting:Refresh:WindowSeconds is not a whole number (it is '1m').")]
+    [InlineData("Redis:TimeoutMilliseconds", "0", "Redis:TimeoutMilliseconds is 0; it must be from 1 to 60,000.")]
+    [InlineData("Catalog:SeedOnEmptyDatabase", "maybe", "Failed to convert configuration value 'maybe' at 'Catalog:SeedOnEmptyDatabase'*")]
+    public async Task A_setting_that_cannot_be_read_or_is_out_of_its_range_is_one_clear_refusal(string key, string value, string message)
+    {
+        await using var factory = new SqliteApiFactory();
+        await factory.InitializeAsync();
+        factory.Set(key, value);
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<InvalidConfigurationException>().WithMessage(message);
+    }
+
     [Fact]
     public void The_shipped_settings_name_no_connection_string_so_a_server_provider_must_be_given_one()
     {

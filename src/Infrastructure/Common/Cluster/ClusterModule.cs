@@ -12,9 +12,9 @@ internal static class ClusterModule
     /// </summary>
     public static void AddCluster(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(RedisOptions.SectionName);
-        services.Configure<RedisOptions>(section);
-        var options = section.Get<RedisOptions>() ?? new RedisOptions();
+        services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.SectionName));
+        var options = Settings.Read<RedisOptions>(configuration, RedisOptions.SectionName);
+        Settings.InRange($"{RedisOptions.SectionName}:{nameof(RedisOptions.TimeoutMilliseconds)}", options.TimeoutMilliseconds, 1, 60_000);
         if (!options.Enabled)
         {
             services.AddSingleton<INodeMessages, NoNodeMessages>();
