@@ -49,12 +49,13 @@ internal static class EntityTags
             return IfMatch.None;
         }
 
-        if (Tags(header) is not { Count: > 0 } tags)
+        // "*" stands alone (RFC 9110): in a list it would quietly turn the condition off.
+        if (Tags(header) is not { Count: > 0 } tags || (tags.Count > 1 && tags.Contains("*")))
         {
             return new IfMatch(MustExist: true, Revisions: null, Impossible: true, Malformed: true);
         }
 
-        if (tags.Contains("*"))
+        if (tags[0] == "*")
         {
             return new IfMatch(MustExist: true, Revisions: null, Impossible: false);
         }

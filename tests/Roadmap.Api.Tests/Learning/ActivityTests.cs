@@ -172,6 +172,18 @@ public abstract class ActivityTests<TFactory> : ApiTestBase<TFactory>
         problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().Equal(parameter);
     }
 
+    [Theory]
+    [InlineData("?from=2026-03-01&from=2026-03-02", "from")]
+    [InlineData("?from=2026-03-01&to=2026-03-02&to=2026-03-03", "to")]
+    public async Task A_date_given_twice_is_named_as_given_twice(string query, string parameter)
+    {
+        using var learner = await Learner("UTC");
+
+        var problem = await ReadJson(await learner.Client.GetAsync($"/api/me/activity{query}", Ct));
+
+        problem.GetProperty("errors").GetProperty(parameter).EnumerateArray().Select(m => m.GetString()).Should().Equal("Give this parameter once.");
+    }
+
     [Fact]
     public async Task The_longest_range_is_366_days_and_the_answer_is_not_stored()
     {

@@ -177,7 +177,7 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
         (await Kept(learner)).Should().BeTrue();
         (await Kept(other)).Should().BeTrue("the message named another learner");
 
-        messages.Handle("not a learner id");
+        messages.Invoking(m => m.Handle("not a learner id")).Should().Throw<FormatException>("the subscription logs a message it cannot read");
         (await Kept(learner)).Should().BeTrue("a message this node cannot read changes nothing");
 
         messages.Resync();
@@ -274,6 +274,8 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
     [InlineData("W/2")]
     [InlineData("\"a b\"")]
     [InlineData(", ,")]
+    [InlineData("\"1\", *")]
+    [InlineData("*, *")]
     public async Task An_If_Match_that_is_not_a_list_of_quoted_tags_is_a_400_problem_and_changes_nothing(string ifMatch)
     {
         var slug = await Published();

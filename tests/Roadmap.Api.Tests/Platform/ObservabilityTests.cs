@@ -50,6 +50,20 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
+    public async Task A_first_start_on_a_new_SQLite_file_logs_no_warning_or_error()
+    {
+        var sink = new RecordingSink();
+        await using var factory = new SqliteApiFactory();
+        await factory.InitializeAsync();
+        await using var host = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ILogEventSink>(sink)));
+        using var client = host.CreateClient(); // started: migrated, seeded, jobs set up
+
+        sink.Events.Should().Contain(e => e.MessageTemplate.Text.StartsWith("Database migrated", StringComparison.Ordinal));
+        sink.Events.Where(e => e.Level >= LogEventLevel.Warning).Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture))
+            .Should().BeEmpty("an operator reads a warning at start-up as a fault to look into");
+    }
+
+    [Fact]
     public async Task Traces_and_metrics_are_off_unless_an_OTLP_endpoint_is_set()
     {
         await using var off = new SqliteApiFactory();

@@ -47,7 +47,7 @@ public sealed partial class DatabaseInitializer(
         {
             if (db.Database.IsSqlite())
             {
-                EnsureSqliteFolder(db.Database.GetConnectionString());
+                await EnsureSqliteFileAsync(db.Database.GetConnectionString(), cancellationToken);
             }
 
             await db.Database.MigrateAsync(cancellationToken);
@@ -92,7 +92,11 @@ public sealed partial class DatabaseInitializer(
         }
     }
 
-    private static void EnsureSqliteFolder(string? connectionString)
+    /// <summary>
+    /// The folder and the file, made before EF Core's migrator looks: it probes a missing file with a connection that
+    /// may not create it, and logs that probe's failure as a fault on every first start.
+    /// </summary>
+    private static async Task EnsureSqliteFileAsync(string? connectionString, CancellationToken cancellationToken)
     {
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(file));
@@ -100,6 +104,9 @@ public sealed partial class DatabaseInitializer(
         {
             Directory.CreateDirectory(folder);
         }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
