@@ -25,6 +25,7 @@ internal static class RoadmapAuthoringEndpoints
 
         group.MapPost("/", Create)
             .WithName("CreateRoadmap")
+            .WithETag()
             .WithSummary("Creates a draft from a roadmap document (docs/roadmap-document.md).")
             .WithRequestSizeLimit(DocumentSizeLimit)
             .ProducesValidationProblem()
@@ -43,17 +44,20 @@ internal static class RoadmapAuthoringEndpoints
 
         group.MapGet("/{slug}/export", Export)
             .WithName("ExportRoadmap")
+            .WithETag()
             .WithSummary("The roadmap's document; importing it back changes nothing.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{slug}/publish", Publish)
             .WithName("PublishRoadmap")
+            .WithETag()
             .WithSummary("Makes a draft public as version 1.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/{slug}/archive", Archive)
             .WithName("ArchiveRoadmap")
+            .WithETag()
             .WithSummary("Takes a roadmap out of the catalog; its learners keep their history.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

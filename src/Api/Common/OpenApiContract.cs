@@ -90,6 +90,10 @@ internal static class OpenApiContract
     public static TBuilder AllowsBearer<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(OptionalBearerMetadata.Instance);
 
+    /// <summary>Marks operations whose successful answers carry an <c>ETag</c> (those guarded by <c>If-Match</c> are found by their 412).</summary>
+    public static TBuilder WithETag<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(ETagMetadata.Instance);
+
     private static void DescribeOperation(
         OpenApiOperation operation,
         IList<object> metadata,
@@ -146,31 +150,62 @@ internal static class OpenApiContract
             RequestSchemaRules.ApplyToQuery(parameter, operation.OperationId);
         }
 
-        if (operation.Responses.ContainsKey("412"))
+        DescribeEntityTags(operation, metadata);
+        if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse createdResponse)
         {
-            DescribeEntityTags(operation);
+            createdResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            createdResponse.Headers["Location"] = new OpenApiHeader
+            {
+                Description = "Where the created resource is read.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
         }
     }
 
-    /// <summary>An operation guarded by <c>If-Match</c> (it answers 412) takes the header and tags what it answers.</summary>
-    private static void DescribeEntityTags(OpenApiOperation operation)
+    /// <summary>
+    /// An operation guarded by <c>If-Match</c> (it answers 412) takes the header, one answering 304 takes
+    /// <c>If-None-Match</c>, and either, or one marked <see cref="WithETag{TBuilder}"/>, tags what it answers.
+    /// </summary>
+    private static void DescribeEntityTags(OpenApiOperation operation, IList<object> metadata)
     {
+        var guarded = operation.Responses!.ContainsKey("412");
+        var revalidated = operation.Responses.ContainsKey("304");
+        if (!guarded && !revalidated && !metadata.OfType<ETagMetadata>().Any())
+        {
+            return;
+        }
+
         operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
+        if (guarded)
         {
-            Name = "If-Match",
-            In = ParameterLocation.Header,
-            Description = "Apply only to the state one of these entity tags names (an ETag this API gave); * for any existing state.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        });
-        foreach (var (status, entry) in operation.Responses!)
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Description = "Apply only to the state one of these entity tags names (an ETag this API gave); * alone for any existing state.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        if (revalidated)
         {
-            if (status.StartsWith('2') && entry is OpenApiResponse response)
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-None-Match",
+                In = ParameterLocation.Header,
+                Description = "The ETag of the representation the client holds: 304 without a body while it is current.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        foreach (var (status, entry) in operation.Responses)
+        {
+            if ((status.StartsWith('2') || status == "304") && entry is OpenApiResponse response)
             {
                 response.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 response.Headers["ETag"] = new OpenApiHeader
                 {
-                    Description = "The entity tag of the state answered: send it back as If-Match.",
+                    Description = "The entity tag of the state answered: send it back as If-Match (or If-None-Match to revalidate).",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 };
             }
@@ -296,5 +331,10 @@ internal static class OpenApiContract
     private sealed class OptionalBearerMetadata
     {
         public static OptionalBearerMetadata Instance { get; } = new();
+    }
+
+    private sealed class ETagMetadata
+    {
+        public static ETagMetadata Instance { get; } = new();
     }
 }

@@ -37,6 +37,13 @@ public sealed class ContractTests(SqliteApiFactory factory) : ApiTestBase<Sqlite
         (await Answer(document, HttpStatusCode.OK, profile, "text/plain")).Should().ContainSingle().Which.Should().Contain("text/plain");
         (await Answer(document, HttpStatusCode.NotFound, """{"title":"Not Found","status":404}""", "application/problem+json"))
             .Should().ContainSingle().Which.Should().Contain("traceId");
+
+        const string followed = """{"roadmapSlug":"backend-developer","roadmapTitle":"Backend Developer","enrolledAt":"2026-01-01T00:00:00+00:00"}""";
+        document.Check("POST", "/api/me/enrollments", 201, "application/json", followed, _ => false)
+            .Should().ContainSingle().Which.Should().Contain("Location", "a 201 says where the created resource is");
+        document.Check("POST", "/api/me/enrollments", 201, "application/json", followed, header => header == "Location").Should().BeEmpty();
+        document.Check("GET", "/api/roadmaps/backend-developer", 304, null, string.Empty, _ => false)
+            .Should().ContainSingle().Which.Should().Contain("ETag", "a revalidated read names the tag it holds");
     }
 
     /// <summary>A made-up answer to GET /api/me, passed through the harness: the violations it reports.</summary>

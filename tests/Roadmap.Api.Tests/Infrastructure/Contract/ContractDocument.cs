@@ -42,8 +42,9 @@ public sealed partial class ContractDocument
     }
 
     /// <summary>What is wrong with this answer to this request; empty when it keeps to the document.</summary>
-    public IReadOnlyList<string> Check(string method, string path, int status, string? contentType, string body)
+    public IReadOnlyList<string> Check(string method, string path, int status, string? contentType, string body, Func<string, bool> hasHeader)
     {
+        ArgumentNullException.ThrowIfNull(hasHeader);
         var violations = new List<string>();
         if (!path.StartsWith("/api/", StringComparison.Ordinal) || method == "OPTIONS")
         {
@@ -74,6 +75,12 @@ public sealed partial class ContractDocument
         }
 
         var response = responses.GetProperty(key);
+        if (response.TryGetProperty("headers", out var headers))
+        {
+            violations.AddRange(headers.EnumerateObject().Where(h => !hasHeader(h.Name))
+                .Select(h => $"{name} answered {status} without the {h.Name} header the document promises."));
+        }
+
         var hasContent = response.TryGetProperty("content", out var content) && content.EnumerateObject().Any();
         if (body.Length == 0 || method == "HEAD")
         {

@@ -28,7 +28,12 @@ public sealed class ContractValidatingHandler(Func<CancellationToken, Task<Contr
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var found = (await document(cancellationToken)).Check(
-            request.Method.Method, path, (int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), body);
+            request.Method.Method,
+            path,
+            (int)response.StatusCode,
+            response.Content.Headers.ContentType?.ToString(),
+            body,
+            header => response.Headers.Contains(header) || response.Content.Headers.Contains(header));
         if (found.Count > 0)
         {
             violations.Add(found);
