@@ -178,24 +178,14 @@ internal static class OpenApiContract
         operation.Parameters ??= [];
         if (guarded)
         {
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = "If-Match",
-                In = ParameterLocation.Header,
-                Description = "Apply only to the state one of these entity tags names (an ETag this API gave); * alone for any existing state.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
+            operation.Parameters.Add(HeaderParameter(
+                "If-Match", "Apply only to the state one of these entity tags names (an ETag this API gave); * alone for any existing state."));
         }
 
         if (revalidated)
         {
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = "If-None-Match",
-                In = ParameterLocation.Header,
-                Description = "The ETag of the representation the client holds: 304 without a body while it is current.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
+            operation.Parameters.Add(HeaderParameter(
+                "If-None-Match", "The ETag of the representation the client holds: 304 without a body while it is current."));
         }
 
         foreach (var (status, entry) in operation.Responses)
@@ -211,6 +201,14 @@ internal static class OpenApiContract
             }
         }
     }
+
+    private static OpenApiParameter HeaderParameter(string name, string description) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Header,
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
 
     private static void AddRetryAfter(OpenApiOperation operation, int status)
     {

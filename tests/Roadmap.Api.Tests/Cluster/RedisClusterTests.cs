@@ -28,6 +28,7 @@ public sealed class RedisClusterTests : IAsyncLifetime
 {
     private const string Roadmap = "/api/roadmaps/backend-developer";
     private const string Drafts = "/api/roadmaps?status=Draft";
+    private const string Progress = "/api/me/roadmaps/backend-developer/progress";
 
     private readonly string _database = $"roadmap_test_{Guid.NewGuid():N}";
     private readonly string _prefix = $"roadmap-test-{Guid.NewGuid():N}:";
@@ -111,21 +112,15 @@ public sealed class RedisClusterTests : IAsyncLifetime
         await using var second = Started();
         using var learner = await Register(first, Roles.Learner);
         using var learnerOnSecond = Bearer(second, learner.Tokens.AccessToken);
-        const string path = "/api/me/roadmaps/backend-developer/progress";
-
-        (await learner.Client.GetAsync(path, Ct)).EnsureSuccessStatusCode();
-        var cached = await learner.Client.GetAsync(path, Ct);
+        (await learner.Client.GetAsync(Progress, Ct)).EnsureSuccessStatusCode();
+        var cached = await learner.Client.GetAsync(Progress, Ct);
         cached.Headers.Age.Should().NotBeNull("the first node keeps the learner's listing");
         var topic = (await cached.Content.ReadFromJsonAsync<RoadmapProgressDto>(JsonDefaults.Options, Ct))!.Topics[0];
 
-        (await learnerOnSecond.PutAsJsonAsync($"{path}/{topic.Topic}", new { status = "Done" }, JsonDefaults.Options, Ct)).EnsureSuccessStatusCode();
-        var seen = await Eventually.Until(
-            async () => (await (await learner.Client.GetAsync(path, Ct)).Content.ReadFromJsonAsync<RoadmapProgressDto>(JsonDefaults.Options, Ct))!.Topics[0],
-            t => t.Status == ProgressStatus.Done,
-            Ct,
-            TimeSpan.FromSeconds(1));
+        (await learnerOnSecond.PutAsJsonAsync($"{Progress}/{topic.Topic}", new { status = "Done" }, JsonDefaults.Options, Ct)).EnsureSuccessStatusCode();
+        var seen = await Eventually.Until(() => Listing(learner.Client), l => l.Topics[0].Status == ProgressStatus.Done, Ct, TimeSpan.FromSeconds(1));
 
-        seen.Should().BeEquivalentTo(new { topic.TopicId, Status = ProgressStatus.Done, Version = 1 },
+        seen.Topics[0].Should().BeEquivalentTo(new { topic.TopicId, Status = ProgressStatus.Done, Version = 1 },
             "the second node told the first that the learner's progress changed (a listing is otherwise kept 10 s)");
     }
 
@@ -136,9 +131,8 @@ public sealed class RedisClusterTests : IAsyncLifetime
         await using var second = Started();
         using var learner = await Register(first, Roles.Learner);
         using var author = await Register(second, Roles.Author);
-        const string path = "/api/me/roadmaps/backend-developer/progress";
-        (await learner.Client.GetAsync(path, Ct)).EnsureSuccessStatusCode();
-        var kept = await learner.Client.GetAsync(path, Ct);
+        (await learner.Client.GetAsync(Progress, Ct)).EnsureSuccessStatusCode();
+        var kept = await learner.Client.GetAsync(Progress, Ct);
         kept.Headers.Age.Should().NotBeNull("the first node keeps the learner's listing");
         var version = (await kept.Content.ReadFromJsonAsync<RoadmapProgressDto>(JsonDefaults.Options, Ct))!.RoadmapVersion;
 
@@ -150,11 +144,7 @@ public sealed class RedisClusterTests : IAsyncLifetime
         import.Headers.IfMatch.Add(export.Headers.ETag!);
         (await author.Client.SendAsync(import, Ct)).EnsureSuccessStatusCode();
 
-        var seen = await Eventually.Until(
-            async () => (await (await learner.Client.GetAsync(path, Ct)).Content.ReadFromJsonAsync<RoadmapProgressDto>(JsonDefaults.Options, Ct))!,
-            listing => listing.RoadmapVersion > version,
-            Ct,
-            TimeSpan.FromSeconds(1));
+        var seen = await Eventually.Until(() => Listing(learner.Client), l => l.RoadmapVersion > version, Ct, TimeSpan.FromSeconds(1));
 
         seen.RoadmapVersion.Should().Be(version + 1, "the second node told the first the roadmap's new revision");
     }
@@ -296,6 +286,9 @@ public sealed class RedisClusterTests : IAsyncLifetime
     }
 
     /// <summary>A new account with <paramref name="role"/>, signed in through <paramref name="node"/>.</summary>
+    private static async Task<RoadmapProgressDto> Listing(HttpClient client) =>
+        (await (await client.GetAsync(Progress, Ct)).Content.ReadFromJsonAsync<RoadmapProgressDto>(JsonDefaults.Options, Ct))!;
+
     private static async Task<SignedIn> Register(ClusterNode node, string role)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
