@@ -2,7 +2,8 @@
 # The reference server-mode deployment, on this machine: a private PostgreSQL, a private Redis, two API nodes
 # (Release build) and nginx in front of them.
 #
-#   bash deploy/cluster.sh up       start everything (installs postgresql, redis-server, nginx from Debian if missing)
+#   bash deploy/cluster.sh up       start what is not running, each on the port it had (installs postgresql,
+#                                   redis-server, nginx from Debian if missing): a node that died is started again
 #   bash deploy/cluster.sh status   what runs, and the front's readiness
 #   bash deploy/cluster.sh down     stop exactly what `up` started (data, logs and the signing key stay)
 #   bash deploy/cluster.sh purge    down, then delete the state folder
@@ -33,6 +34,8 @@ alive() {
   echo "$pid"
 }
 port_of() { cat "$RUN/$1.port" 2>/dev/null || true; }
+# The port $1 had (the others are configured with it) while it is free, else a free one in $2-$3.
+port_for() { local p; p=$(port_of "$1"); if [[ -n $p ]] && ! in_use "$p"; then echo "$p"; else free_port "$2" "$3"; fi; }
 
 install_missing() {
   local want=()
@@ -66,7 +69,7 @@ start_postgres() {
     # Trust on 127.0.0.1 only: this server listens nowhere else. A real deployment uses scram-sha-256.
     as_pg "$bin/initdb" -D "$STATE/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
-  port=$(free_port 5460 5499)
+  port=$(port_for postgres 5460 5499)
   as_pg "$bin/pg_ctl" -D "$STATE/pg/data" -l "$STATE/pg/postgres.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $STATE/pg/sock" start >/dev/null
   head -1 "$STATE/pg/data/postmaster.pid" >"$RUN/postgres.pid"
@@ -84,7 +87,7 @@ start_postgres() {
 }
 
 start_redis() {
-  local port; port=$(free_port 6420 6450)
+  local port; port=$(port_for redis 6420 6450)
   install -d "$STATE/redis"
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
     --dir "$STATE/redis" --logfile "$STATE/log/redis.log" --pidfile "$RUN/redis.pid" >/dev/null
@@ -101,7 +104,7 @@ build() {
 
 # start_node name migrate(true|false)
 start_node() {
-  local name=$1 port; port=$(free_port 5101 5199)
+  local name=$1 port; port=$(port_for "$name" 5101 5199)
   echo "$port" >"$RUN/$name.port"
   [[ -s $STATE/secrets/signing-key ]] || (umask 077; head -c 48 /dev/urandom | base64 -w0 >"$STATE/secrets/signing-key")
   # Server mode: every setting a real deployment also sets, from the environment; secrets from the state folder.
@@ -125,7 +128,7 @@ start_node() {
 }
 
 start_nginx() {
-  local port; port=$(free_port 8080 8099)
+  local port; port=$(port_for nginx 8080 8099)
   echo "$port" >"$RUN/nginx.port"
   install -d "$STATE/nginx"
   install -d -m 1777 "$STATE/nginx/body" "$STATE/nginx/proxy" "$STATE/nginx/fastcgi" "$STATE/nginx/uwsgi" "$STATE/nginx/scgi"
@@ -141,25 +144,43 @@ start_nginx() {
 }
 
 up() {
-  local c
-  for c in postgres redis "${NODES[@]}" nginx; do
-    alive "$c" >/dev/null && die "already up ($c runs): see 'status', or 'down' first"
-  done
+  local c stopped=()
+  for c in postgres redis "${NODES[@]}" nginx; do alive "$c" >/dev/null || stopped+=("$c"); done
+  if (( ${#stopped[@]} == 0 )); then
+    log "already up"
+    echo "http://127.0.0.1:$(port_of nginx)"
+    return 0
+  fi
   install_missing
   command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is needed to build the service"
   install -d "$STATE" "$RUN" "$STATE/log"
   install -d -m 700 "$STATE/secrets"
   if [[ $EUID -eq 0 ]]; then chmod 755 "$STATE"; fi   # PostgreSQL (its own user) must reach its folders
-  # On any failure, stop what was started so far.
-  trap 'if [[ -z ${UP_DONE:-} ]]; then log "up failed: stopping what was started"; down; fi' EXIT
-  build
-  start_postgres
-  start_redis
-  start_node node1 true      # applies the migrations (and seeds) before the second node starts
-  start_node node2 false
-  start_nginx
+  # On any failure, stop what this run started (what already ran is left alone).
+  STARTED=()
+  trap 'if [[ -z ${UP_DONE:-} ]]; then log "up failed: stopping what it started"; stop_started; fi' EXIT
+  # A running node keeps the published build it started with: the build is replaced only while no node runs.
+  if ! alive node1 >/dev/null && ! alive node2 >/dev/null; then build; fi
+  alive postgres >/dev/null || { STARTED+=(postgres); start_postgres; }
+  alive redis >/dev/null || { STARTED+=(redis); start_redis; }
+  local n migrate
+  for n in "${NODES[@]}"; do
+    alive "$n" >/dev/null && continue
+    # The first node of an empty cluster applies the migrations (and seeds) before the other starts.
+    migrate=false; alive node1 >/dev/null || alive node2 >/dev/null || migrate=true
+    STARTED+=("$n"); start_node "$n" "$migrate"
+  done
+  alive nginx >/dev/null || { STARTED+=(nginx); start_nginx; }
   UP_DONE=1
+  (( ${#stopped[@]} == 5 )) || log "started again: ${stopped[*]}"
   echo "http://127.0.0.1:$(port_of nginx)"
+}
+
+stop_started() {
+  local i
+  for (( i = ${#STARTED[@]} - 1; i >= 0; i-- )); do
+    if [[ ${STARTED[i]} == postgres ]]; then stop_postgres; else stop_pid "${STARTED[i]}"; fi
+  done
 }
 
 # stop name: TERM, wait up to 20 s, then KILL (only the process its pid file names)
@@ -178,6 +199,10 @@ down() {
   stop_pid nginx
   local n; for n in "${NODES[@]}"; do stop_pid "$n"; done
   stop_pid redis
+  stop_postgres
+}
+
+stop_postgres() {
   # The private cluster's own pid file also covers a start that timed out before ours was written.
   [[ -s $STATE/pg/data/postmaster.pid ]] && head -1 "$STATE/pg/data/postmaster.pid" >"$RUN/postgres.pid"
   if alive postgres >/dev/null; then

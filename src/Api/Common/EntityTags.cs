@@ -1,3 +1,4 @@
+using Microsoft.Net.Http.Headers;
 using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Common;
@@ -43,13 +44,14 @@ internal static class EntityTags
     private static IfMatch ParseIfMatchTags(HttpRequest request, string prefix)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var header = request.Headers.IfMatch.ToString();
-        if (header.Length == 0)
+        if (!request.Headers.ContainsKey(HeaderNames.IfMatch))
         {
             return IfMatch.None;
         }
 
-        // "*" stands alone (RFC 9110): in a list it would quietly turn the condition off.
+        // Sent but empty is not "no condition" (a client that meant one would write unguarded), and "*" stands alone
+        // (RFC 9110): in a list it would quietly turn the condition off.
+        var header = request.Headers.IfMatch.ToString();
         if (Tags(header) is not { Count: > 0 } tags || (tags.Count > 1 && tags.Contains("*")))
         {
             return new IfMatch(MustExist: true, Revisions: null, Impossible: true, Malformed: true);

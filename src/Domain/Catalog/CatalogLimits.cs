@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.RegularExpressions;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Domain.Catalog;
 
@@ -24,8 +26,13 @@ public static partial class CatalogLimits
     public static bool IsValidSlug(string? slug) =>
         slug is { Length: > 0 and <= SlugMaxLength } && SlugPattern().IsMatch(slug);
 
+    /// <summary>
+    /// An absolute http or https URL, as written: no white space, control or invisible character anywhere (.NET's parser
+    /// would trim the ends and store them anyway; a text-direction override disguises where a link leads).
+    /// </summary>
     public static bool IsHttpUrl(string? url) =>
         url is { Length: > 0 and <= UrlMaxLength }
+        && url.EnumerateRunes().All(r => !Rune.IsWhiteSpace(r) && !ShownText.IsHidden(r))
         && Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);

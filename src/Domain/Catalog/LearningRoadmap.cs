@@ -261,6 +261,11 @@ public sealed class LearningRoadmap : AggregateRoot
             claimed.Add(topic);
         }
 
+        // Each slug the content uses, live or former, with the topic it belongs to (the checks made each appear once).
+        var claimedSlugs = stated
+            .SelectMany(t => t.FormerSlugs.Prepend(t.Slug).Select(slug => (slug, owner: t.Slug)))
+            .DistinctBy(x => x.slug, StringComparer.Ordinal)
+            .ToDictionary(x => x.slug, x => x.owner, StringComparer.Ordinal);
         var updated = 0;
         var added = created.Select(t => t.Id).ToList();
         var renamed = new List<Guid>();
@@ -273,7 +278,7 @@ public sealed class LearningRoadmap : AggregateRoot
                 var topic = matched[topicContent.Slug];
                 var prerequisiteIds = topicContent.Prerequisites.Select(p => matched[p].Id).ToList();
                 var (wasRetired, formerSlug) = (topic.IsRetired, topic.Slug);
-                if (topic.Update(topicContent, sectionId, i, prerequisiteIds, matched.Keys) && !created.Contains(topic))
+                if (topic.Update(topicContent, sectionId, i, prerequisiteIds, claimedSlugs) && !created.Contains(topic))
                 {
                     updated++;
                     if (wasRetired)
@@ -403,7 +408,9 @@ public sealed class LearningRoadmap : AggregateRoot
                     }
                     else if (!formerOwners.TryAdd(former, topic.Slug))
                     {
-                        Fault($"{path}.formerSlugs[{f}]", $"Former slug '{former}' is claimed by '{formerOwners[former]}' too.");
+                        Fault($"{path}.formerSlugs[{f}]", formerOwners[former] == topic.Slug
+                            ? $"Topic '{topic.Slug}' lists former slug '{former}' more than once."
+                            : $"Former slug '{former}' is claimed by '{formerOwners[former]}' too.");
                     }
                 }
 

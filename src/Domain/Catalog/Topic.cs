@@ -58,11 +58,15 @@ public sealed class Topic : Entity
     public bool Answers(string slug) => Slug == slug || FormerSlugs.Contains(slug);
 
     /// <summary>Applies the author's content; true when anything changed.</summary>
-    /// <param name="liveSlugs">The slugs of every topic in the content: a slug another topic now uses is no longer a former slug of this one.</param>
-    internal bool Update(TopicContent content, Guid sectionId, int order, IReadOnlyList<Guid> prerequisiteIds, IReadOnlyCollection<string> liveSlugs)
+    /// <param name="claimedSlugs">
+    /// The slugs of every topic in the content and the former slugs it gives each topic, with the topic's slug: a slug
+    /// another topic now uses, or now lists as its former slug, is no longer a former slug of this one.
+    /// </param>
+    internal bool Update(TopicContent content, Guid sectionId, int order, IReadOnlyList<Guid> prerequisiteIds, IReadOnlyDictionary<string, string> claimedSlugs)
     {
         var formerSlugs = content.FormerSlugs.Union(FormerSlugs).Append(Slug)
-            .Where(s => s != content.Slug && !liveSlugs.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
+            .Where(s => s != content.Slug && (!claimedSlugs.TryGetValue(s, out var owner) || owner == content.Slug))
+            .Distinct(StringComparer.Ordinal).ToList();
         var resourcesChanged = !_resources.Select(r => r.ToContent()).SequenceEqual(content.Resources);
         var prerequisitesChanged = !_prerequisites.OrderBy(p => p.Position).Select(p => p.PrerequisiteId).SequenceEqual(prerequisiteIds);
         var formerSlugsChanged = !FormerSlugs.SequenceEqual(formerSlugs);

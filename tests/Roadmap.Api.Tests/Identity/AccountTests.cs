@@ -65,6 +65,10 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
     [InlineData("""{"email":"extra@example.org","password":"a long enough password","displayName":"X","roles":["Admin"]}""", "roles")]
     [InlineData("""{"email":"twice@example.org","email":"again@example.org","password":"a long enough password","displayName":"X"}""", null)]
     [InlineData("""{"Email":"case@example.org","password":"a long enough password","displayName":"X"}""", "Email")]
+    [InlineData("""{"email":"nopass@example.org","password":null,"displayName":"X"}""", "password")]
+    [InlineData("""{"email":"nopass2@example.org","displayName":"X"}""", "password")]
+    [InlineData("""{"email":null,"password":"a long enough password","displayName":"X"}""", "email")]
+    [InlineData("""{"password":"a long enough password"}""", "email")]
     public async Task Hostile_registration_bodies_are_400_on_every_database(string body, string? field)
     {
         using var client = Client();

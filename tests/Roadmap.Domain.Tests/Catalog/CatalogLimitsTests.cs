@@ -47,6 +47,7 @@ public class CatalogLimitsTests
     [InlineData("https://example.org/path?query=1#part")]
     [InlineData("HTTPS://EXAMPLE.ORG/")]
     [InlineData("https://localhost:8080/x")]
+    [InlineData("https://пример.рф/путь")]
     public void Absolute_http_and_https_urls_are_accepted(string url)
     {
         CatalogLimits.IsHttpUrl(url).Should().BeTrue();
@@ -63,6 +64,11 @@ public class CatalogLimitsTests
     [InlineData("example.org/page")]
     [InlineData("https://")]
     [InlineData("http:/example.org")]
+    [InlineData(" https://example.org/a")]
+    [InlineData("https://example.org/a\n")]
+    [InlineData("https://example.org/a b")]
+    [InlineData("https://example.org/\u202Egpj.exe")]
+    [InlineData("https://example.org/\u200B")]
     public void Other_urls_are_refused(string? url)
     {
         CatalogLimits.IsHttpUrl(url).Should().BeFalse();

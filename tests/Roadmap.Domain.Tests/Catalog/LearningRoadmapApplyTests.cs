@@ -273,6 +273,32 @@ public class LearningRoadmapApplyTests
     }
 
     [Fact]
+    public void A_former_slug_given_to_another_topic_leaves_the_one_that_had_it_and_the_export_imports_back_unchanged()
+    {
+        var roadmap = Published(Small().WithTopic("a", t => t with { FormerSlugs = ["old"] }));
+        var a = roadmap.FindTopic("a")!;
+        var b = roadmap.FindTopic("b")!;
+
+        roadmap.Apply(Small().WithTopic("b", t => t with { FormerSlugs = ["old"] }), Later).IsSuccess.Should().BeTrue();
+
+        a.FormerSlugs.Should().BeEmpty("the author gave 'old' to another topic");
+        b.FormerSlugs.Should().Equal("old");
+        roadmap.FindTopic("old").Should().BeSameAs(b);
+        var again = roadmap.Apply(roadmap.ToContent(), Later.AddMinutes(1));
+        again.IsSuccess.Should().BeTrue("the export is a valid document");
+        again.Value.HasChanges.Should().BeFalse("importing the export back changes nothing");
+    }
+
+    [Fact]
+    public void A_former_slug_listed_twice_by_one_topic_is_named_as_such()
+    {
+        var result = Draft().Apply(Small().WithTopic("c", t => t with { FormerSlugs = ["x", "x"] }), Later);
+
+        result.IsSuccess.Should().BeFalse();
+        result.Error!.Details!.Values.SelectMany(m => m).Should().ContainSingle().Which.Should().Be("Topic 'c' lists former slug 'x' more than once.");
+    }
+
+    [Fact]
     public void A_renamed_topic_remembers_every_earlier_slug()
     {
         var roadmap = Draft();

@@ -24,6 +24,6 @@ internal static class AccountRules
     /// </summary>
     public static IRuleBuilderOptions<T, string> MustBePasswordCandidate<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty()
-            .Must(p => p.EnumerateRunes().Count() is >= UserProfileRules.PasswordMinLength and <= UserProfileRules.PasswordMaxLength)
+            .Must(p => p is null || p.EnumerateRunes().Count() is >= UserProfileRules.PasswordMinLength and <= UserProfileRules.PasswordMaxLength)
             .WithMessage($"A password has {UserProfileRules.PasswordMinLength} to {UserProfileRules.PasswordMaxLength} characters.");
 }
