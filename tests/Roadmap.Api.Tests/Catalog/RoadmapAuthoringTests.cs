@@ -436,6 +436,8 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
             ("unknown prerequisite", HttpStatusCode.UnprocessableEntity, "sections[1].topics[0].prerequisites[0]"),
             ("cycle", HttpStatusCode.UnprocessableEntity, $"{topic}.prerequisites"),
             ("javascript url", HttpStatusCode.BadRequest, $"{topic}.resources[0].url"),
+            ("url ending in a line break", HttpStatusCode.BadRequest, $"{topic}.resources[0].url"),
+            ("null resource", HttpStatusCode.BadRequest, $"{topic}.resources[0]"),
             ("estimate of 0", HttpStatusCode.BadRequest, $"{topic}.estimatedMinutes"),
             ("estimate of 10001", HttpStatusCode.BadRequest, $"{topic}.estimatedMinutes"),
             ("summary of 4001 characters", HttpStatusCode.BadRequest, $"{topic}.summary"),
@@ -471,6 +473,11 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
         {
             Resources = [new ResourceDocument { Title = "Click me", Url = "javascript:alert(1)", Type = ResourceType.Article }],
         })),
+        "url ending in a line break" => Body(WithFirstTopic(document, t => t with
+        {
+            Resources = [new ResourceDocument { Title = "Docs", Url = "https://example.org/docs\n", Type = ResourceType.Documentation }],
+        })),
+        "null resource" => RawJson(document, topic => topic["resources"] = new JsonArray((JsonNode?)null)),
         "estimate of 0" => Body(WithFirstTopic(document, t => t with { EstimatedMinutes = 0 })),
         "estimate of 10001" => Body(WithFirstTopic(document, t => t with { EstimatedMinutes = 10_001 })),
         "summary of 4001 characters" => Body(WithFirstTopic(document, t => t with { Summary = new string('x', 4_001) })),

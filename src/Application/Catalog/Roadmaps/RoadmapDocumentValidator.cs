@@ -17,7 +17,7 @@ internal sealed class RoadmapDocumentValidator : AbstractValidator<RoadmapDocume
             .Must(s => s.Count <= CatalogLimits.MaxSections).WithMessage($"A roadmap has at most {CatalogLimits.MaxSections} sections.")
             .Must(s => s.Sum(section => section?.Topics?.Count ?? 0) <= CatalogLimits.MaxTopics)
             .WithMessage($"A roadmap has at most {CatalogLimits.MaxTopics} topics.");
-        RuleForEach(d => d.Sections).NotNull().SetValidator(new SectionDocumentValidator());
+        RuleForEach(d => d.Sections).NotNull().WithMessage("A section must be an object, not null.").SetValidator(new SectionDocumentValidator());
     }
 }
 
@@ -31,7 +31,7 @@ internal sealed class SectionDocumentValidator : AbstractValidator<SectionDocume
         RuleFor(s => s.Topics).Cascade(CascadeMode.Stop).NotNull().NotEmpty()
             .Must(t => t.Count <= CatalogLimits.MaxTopicsPerSection)
             .WithMessage($"A section has at most {CatalogLimits.MaxTopicsPerSection} topics.");
-        RuleForEach(s => s.Topics).NotNull().SetValidator(new TopicDocumentValidator());
+        RuleForEach(s => s.Topics).NotNull().WithMessage("A topic must be an object, not null.").SetValidator(new TopicDocumentValidator());
     }
 }
 
@@ -56,7 +56,7 @@ internal sealed class TopicDocumentValidator : AbstractValidator<TopicDocument>
         RuleForEach(t => t.FormerSlugs).MustBeSlug();
         RuleFor(t => t.Resources).Cascade(CascadeMode.Stop).NotNull().WithMessage(OptionalList)
             .Must(r => r.Count <= CatalogLimits.MaxResources).WithMessage($"A topic has at most {CatalogLimits.MaxResources} resources.");
-        RuleForEach(t => t.Resources).NotNull().ChildRules(resource =>
+        RuleForEach(t => t.Resources).NotNull().WithMessage("A resource must be an object, not null.").ChildRules(resource =>
         {
             resource.RuleFor(r => r.Title).MustBeTitle();
             resource.RuleFor(r => r.Url).Must(CatalogLimits.IsHttpUrl)
