@@ -34,8 +34,18 @@ alive() {
   echo "$pid"
 }
 port_of() { cat "$RUN/$1.port" 2>/dev/null || true; }
-# The port $1 had (the others are configured with it) while it is free, else a free one in $2-$3.
-port_for() { local p; p=$(port_of "$1"); if [[ -n $p ]] && ! in_use "$p"; then echo "$p"; else free_port "$2" "$3"; fi; }
+# The port $1 had (the others are configured with it), else a free one in $2-$3. While other parts run, they know
+# only the old port: if another program took it, say so rather than start where nobody looks.
+port_for() {
+  local p c; p=$(port_of "$1")
+  if [[ -n $p ]] && ! in_use "$p"; then echo "$p"; return; fi
+  if [[ -n $p ]]; then
+    for c in postgres redis "${NODES[@]}" nginx; do
+      alive "$c" >/dev/null && die "port $p of $1 is taken by another program and $c still uses it: free the port, or run down, then up"
+    done
+  fi
+  free_port "$2" "$3"
+}
 
 install_missing() {
   local want=()

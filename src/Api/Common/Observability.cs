@@ -5,6 +5,7 @@ using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Roadmap.Infrastructure.Common;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -26,9 +27,13 @@ internal static class Observability
     /// </summary>
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder, bool commandLine)
     {
-        var json = builder.Configuration["Logging:Format"] is { } format
-            ? format.Equals("Json", StringComparison.OrdinalIgnoreCase)
-            : !builder.Environment.IsDevelopment();
+        var json = builder.Configuration["Logging:Format"] switch
+        {
+            null => !builder.Environment.IsDevelopment(),
+            { } format when format.Equals("Json", StringComparison.OrdinalIgnoreCase) => true,
+            { } format when format.Equals("Text", StringComparison.OrdinalIgnoreCase) => false,
+            { } format => throw new InvalidConfigurationException($"Logging:Format is '{format}'; it is Text or Json."),
+        };
         builder.Services.AddSerilog((services, log) =>
         {
             log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();

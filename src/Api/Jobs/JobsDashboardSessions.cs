@@ -26,7 +26,7 @@ internal sealed class JobsDashboardSessions(
     public DateTimeOffset Start(HttpContext http, Guid userId)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var lifetime = TimeSpan.FromMinutes(Math.Max(1, options.Value.Dashboard.SessionMinutes));
+        var lifetime = TimeSpan.FromMinutes(options.Value.Dashboard.SessionMinutes);
         var expires = time.GetUtcNow() + lifetime;
         http.Response.Cookies.Append(CookieName, _protector.Protect(userId.ToString("N"), expires), new CookieOptions
         {

@@ -243,7 +243,7 @@ public sealed class LearningRoadmap : AggregateRoot
         var byFormerSlug = _topics.Where(t => !claimed.Contains(t))
             .SelectMany(t => t.FormerSlugs.Prepend(t.Slug).Select(former => (former, t)))
             .GroupBy(x => x.former, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().t, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.OrderBy(x => x.t.IsRetired).ThenBy(x => x.t.Slug != x.former).First().t, StringComparer.Ordinal);
         var created = new HashSet<Topic>();
         foreach (var topicContent in stated.Where(t => !matched.ContainsKey(t.Slug)))
         {
@@ -296,6 +296,9 @@ public sealed class LearningRoadmap : AggregateRoot
         var retired = new List<Guid>();
         foreach (var topic in _topics.Where(t => !claimed.Contains(t)))
         {
+            // A topic out of the content keeps its history, but not a slug the content now gives another topic: it
+            // would answer to that slug again if it came back.
+            topic.Release(claimedSlugs.Keys);
             if (topic.Retire(now))
             {
                 retired.Add(topic.Id);

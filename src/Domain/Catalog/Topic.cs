@@ -119,6 +119,15 @@ public sealed class Topic : Entity
         return changed;
     }
 
+    /// <summary>Drops the former slugs that now belong to other topics.</summary>
+    internal void Release(IReadOnlyCollection<string> claimedSlugs)
+    {
+        if (FormerSlugs.Any(claimedSlugs.Contains))
+        {
+            FormerSlugs = [.. FormerSlugs.Where(s => !claimedSlugs.Contains(s))];
+        }
+    }
+
     internal bool Retire(DateTimeOffset now)
     {
         if (IsRetired)

@@ -16,7 +16,7 @@ internal sealed class AccountStateCache(IServiceScopeFactory scopes, IOptions<Au
     /// <summary>Past this many accounts new entries are not kept (those reads go to the database) until old ones expire.</summary>
     private const int MaxEntries = 100_000;
 
-    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(Math.Max(0, options.Value.AccountCacheSeconds));
+    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(options.Value.AccountCacheSeconds);
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
     private readonly Lock _gate = new();
     private long _evictions;

@@ -57,6 +57,29 @@ public sealed class FallbackOutputCacheStoreTests
         }
     }
 
+    [Fact]
+    public async Task With_Redis_an_entry_only_this_node_can_look_up_stays_in_its_memory()
+    {
+        var redis = TestRedis.Configuration(out var skip);
+        Assert.SkipWhen(redis is null, skip);
+        var prefix = $"roadmap-test-{Guid.NewGuid():N}:";
+        await using var firstConnection = Connection(redis!, prefix);
+        await using var secondConnection = Connection(redis!, prefix);
+        await firstConnection.MultiplexerAsync();
+        await secondConnection.MultiplexerAsync();
+        using var firstStore = new FallbackOutputCacheStore(firstConnection, NullLoggerFactory.Instance);
+        using var secondStore = new FallbackOutputCacheStore(secondConnection, NullLoggerFactory.Instance);
+        IOutputCacheStore first = firstStore, second = secondStore;
+        var key = $"GET/api/me/roadmaps/r/progress{OutputCacheEntries.ThisNodeOnly}";
+
+        await first.SetAsync(key, [7], null, TimeSpan.FromMinutes(1), Ct);
+
+        (await first.GetAsync(key, Ct)).Should().Equal([7]);
+        (await second.GetAsync(key, Ct)).Should().BeNull("the entry never went to Redis");
+        var keys = (await firstConnection.MultiplexerAsync()).GetServers()[0].Keys(pattern: $"{prefix}*").ToList();
+        keys.Should().BeEmpty();
+    }
+
     private static RedisConnection Connection(string configuration, string prefix) =>
         new(Options.Create(new RedisOptions { Configuration = configuration, InstanceName = prefix }), NullLogger<RedisConnection>.Instance);
 }

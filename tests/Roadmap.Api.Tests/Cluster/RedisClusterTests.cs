@@ -285,10 +285,11 @@ public sealed class RedisClusterTests : IAsyncLifetime
         return client;
     }
 
-    /// <summary>A new account with <paramref name="role"/>, signed in through <paramref name="node"/>.</summary>
+    /// <summary>The signed-in learner's listing of the Backend Developer roadmap, through the node the client calls.</summary>
     private static async Task<RoadmapProgressDto> Listing(HttpClient client) =>
         (await (await client.GetAsync(Progress, Ct)).Content.ReadFromJsonAsync<RoadmapProgressDto>(JsonDefaults.Options, Ct))!;
 
+    /// <summary>A new account with <paramref name="role"/>, signed in through <paramref name="node"/>.</summary>
     private static async Task<SignedIn> Register(ClusterNode node, string role)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";

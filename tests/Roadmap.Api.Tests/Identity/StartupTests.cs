@@ -68,6 +68,9 @@ public sealed class StartupTests
     [InlineData("RateLimiting:Refresh:WindowSeconds", "1m", "RateLimiting:Refresh:WindowSeconds is not a whole number (it is '1m').")]
     [InlineData("Redis:TimeoutMilliseconds", "0", "Redis:TimeoutMilliseconds is 0; it must be from 1 to 60,000.")]
     [InlineData("Catalog:SeedOnEmptyDatabase", "maybe", "Failed to convert configuration value 'maybe' at 'Catalog:SeedOnEmptyDatabase'*")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.local", "ForwardedHeaders:KnownProxies holds 'proxy.local', which is not an IP address.")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0", "ForwardedHeaders:KnownNetworks holds '10.0.0.0', which is not a network in CIDR notation (10.0.0.0/8).")]
+    [InlineData("Logging:Format", "Xml", "Logging:Format is 'Xml'; it is Text or Json.")]
     public async Task A_setting_that_cannot_be_read_or_is_out_of_its_range_is_one_clear_refusal(string key, string value, string message)
     {
         await using var factory = new SqliteApiFactory();

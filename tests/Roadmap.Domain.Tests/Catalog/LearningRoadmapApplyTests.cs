@@ -290,6 +290,24 @@ public class LearningRoadmapApplyTests
     }
 
     [Fact]
+    public void A_retired_topic_gives_up_a_former_slug_another_topic_takes_and_does_not_get_it_back_when_revived()
+    {
+        var roadmap = Published(Small().WithTopic("a", t => t with { FormerSlugs = ["x"] }));
+        var a = roadmap.FindTopic("a")!;
+        var withoutA = Small().WithSections(TestContent.Section("basics", TestContent.Topic("b")), Small().Sections[1]);
+        roadmap.Apply(withoutA, Later).IsSuccess.Should().BeTrue();
+        a.IsRetired.Should().BeTrue();
+
+        roadmap.Apply(withoutA.WithTopic("b", t => t with { FormerSlugs = ["x"] }), Later.AddMinutes(1)).IsSuccess.Should().BeTrue();
+        roadmap.Apply(Small(), Later.AddMinutes(2)).IsSuccess.Should().BeTrue();
+
+        a.IsRetired.Should().BeFalse("listed again, it came back");
+        a.FormerSlugs.Should().BeEmpty("'x' went to 'b' while 'a' was retired");
+        roadmap.FindTopic("x").Should().BeSameAs(roadmap.FindTopic("b"));
+        roadmap.Apply(roadmap.ToContent(), Later.AddMinutes(3)).IsSuccess.Should().BeTrue("the export imports back");
+    }
+
+    [Fact]
     public void A_former_slug_listed_twice_by_one_topic_is_named_as_such()
     {
         var result = Draft().Apply(Small().WithTopic("c", t => t with { FormerSlugs = ["x", "x"] }), Later);

@@ -11,8 +11,9 @@ public static class OutputCacheEntries
     /// <summary>
     /// A vary-by value for entries no other node could look up (their keys are the process's own): with Redis they are
     /// kept in this node's memory all the same, rather than filling the shared store with copies nobody else reads.
+    /// Random per process, so no path a client asks for can contain it.
     /// </summary>
-    public const string ThisNodeOnly = "this-node-only";
+    public static readonly string ThisNodeOnly = $"this-node-only-{Guid.NewGuid():N}";
 
     internal static bool IsThisNodeOnly(string key) => key.Contains(ThisNodeOnly, StringComparison.Ordinal);
 }
