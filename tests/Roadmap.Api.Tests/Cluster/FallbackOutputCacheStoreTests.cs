@@ -31,16 +31,8 @@ public sealed class FallbackOutputCacheStoreTests
     [Fact]
     public async Task With_Redis_an_entry_stored_by_one_node_is_read_and_evicted_by_another()
     {
-        var redis = TestRedis.Configuration(out var skip);
-        Assert.SkipWhen(redis is null, skip);
-        var prefix = $"roadmap-test-{Guid.NewGuid():N}:";
-        await using var firstConnection = Connection(redis!, prefix);
-        await using var secondConnection = Connection(redis!, prefix);
-        await firstConnection.MultiplexerAsync();
-        await secondConnection.MultiplexerAsync();
-        using var firstStore = new FallbackOutputCacheStore(firstConnection, NullLoggerFactory.Instance);
-        using var secondStore = new FallbackOutputCacheStore(secondConnection, NullLoggerFactory.Instance);
-        IOutputCacheStore first = firstStore, second = secondStore;
+        await using var nodes = await TwoNodes.StartAsync();
+        IOutputCacheStore first = nodes.First, second = nodes.Second;
 
         // Many times over: the store sends tags and deletes without waiting, so a race would show within a few rounds.
         for (var round = 0; round < 100; round++)
@@ -60,26 +52,60 @@ public sealed class FallbackOutputCacheStoreTests
     [Fact]
     public async Task With_Redis_an_entry_only_this_node_can_look_up_stays_in_its_memory()
     {
-        var redis = TestRedis.Configuration(out var skip);
-        Assert.SkipWhen(redis is null, skip);
-        var prefix = $"roadmap-test-{Guid.NewGuid():N}:";
-        await using var firstConnection = Connection(redis!, prefix);
-        await using var secondConnection = Connection(redis!, prefix);
-        await firstConnection.MultiplexerAsync();
-        await secondConnection.MultiplexerAsync();
-        using var firstStore = new FallbackOutputCacheStore(firstConnection, NullLoggerFactory.Instance);
-        using var secondStore = new FallbackOutputCacheStore(secondConnection, NullLoggerFactory.Instance);
-        IOutputCacheStore first = firstStore, second = secondStore;
+        await using var nodes = await TwoNodes.StartAsync();
+        IOutputCacheStore first = nodes.First, second = nodes.Second;
         var key = $"GET/api/me/roadmaps/r/progress{OutputCacheEntries.ThisNodeOnly}";
 
         await first.SetAsync(key, [7], null, TimeSpan.FromMinutes(1), Ct);
 
         (await first.GetAsync(key, Ct)).Should().Equal([7]);
         (await second.GetAsync(key, Ct)).Should().BeNull("the entry never went to Redis");
-        var keys = (await firstConnection.MultiplexerAsync()).GetServers()[0].Keys(pattern: $"{prefix}*").ToList();
+        var keys = (await nodes.FirstConnection.MultiplexerAsync()).GetServers()[0].Keys(pattern: $"{nodes.Prefix}*").ToList();
         keys.Should().BeEmpty();
     }
 
     private static RedisConnection Connection(string configuration, string prefix) =>
         new(Options.Create(new RedisOptions { Configuration = configuration, InstanceName = prefix }), NullLogger<RedisConnection>.Instance);
+
+    /// <summary>Two nodes' stores on the test Redis, under a key prefix of their own (the test is skipped without Redis).</summary>
+    private sealed class TwoNodes : IAsyncDisposable
+    {
+        private TwoNodes(string prefix, RedisConnection firstConnection, RedisConnection secondConnection)
+        {
+            Prefix = prefix;
+            FirstConnection = firstConnection;
+            SecondConnection = secondConnection;
+            First = new FallbackOutputCacheStore(firstConnection, NullLoggerFactory.Instance);
+            Second = new FallbackOutputCacheStore(secondConnection, NullLoggerFactory.Instance);
+        }
+
+        public string Prefix { get; }
+
+        public RedisConnection FirstConnection { get; }
+
+        public RedisConnection SecondConnection { get; }
+
+        public FallbackOutputCacheStore First { get; }
+
+        public FallbackOutputCacheStore Second { get; }
+
+        public static async Task<TwoNodes> StartAsync()
+        {
+            var redis = TestRedis.Configuration(out var skip);
+            Assert.SkipWhen(redis is null, skip);
+            var prefix = $"roadmap-test-{Guid.NewGuid():N}:";
+            var nodes = new TwoNodes(prefix, Connection(redis!, prefix), Connection(redis!, prefix));
+            await nodes.FirstConnection.MultiplexerAsync();
+            await nodes.SecondConnection.MultiplexerAsync();
+            return nodes;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            First.Dispose();
+            Second.Dispose();
+            await FirstConnection.DisposeAsync();
+            await SecondConnection.DisposeAsync();
+        }
+    }
 }
