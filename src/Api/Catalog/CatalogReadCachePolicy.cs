@@ -24,7 +24,7 @@ internal sealed class CatalogReadCachePolicy(RoadmapRevisions revisions) : IOutp
         OutputCacheRules.Begin(context, cacheable);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         // Keyed by path and revision only (neither endpoint reads the query string).
-        if (Slug(context) is { } slug)
+        if (OutputCacheRules.Slug(context) is { } slug)
         {
             context.CacheVaryByRules.VaryByValues["revision"] = revisions.Latest(slug).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -41,15 +41,11 @@ internal sealed class CatalogReadCachePolicy(RoadmapRevisions revisions) : IOutp
         {
             context.AllowCacheStorage = false;
         }
-        else if (Slug(context) is { } slug && context.HttpContext.Items[RevisionItem] is int revision)
+        else if (OutputCacheRules.Slug(context) is { } slug && context.HttpContext.Items[RevisionItem] is int revision)
         {
-            // Older than a change this node knows of: the read raced that change. Newer: learn of it.
-            context.AllowCacheStorage &= revision >= revisions.Latest(slug);
-            revisions.Advance(slug, revision);
+            context.AllowCacheStorage &= revisions.Learn(slug, revision);
         }
 
         return ValueTask.CompletedTask;
     }
-
-    private static string? Slug(OutputCacheContext context) => context.HttpContext.GetRouteValue("slug") as string;
 }

@@ -26,6 +26,13 @@ internal static class OutputCacheRules
     /// </summary>
     public static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
 
+    /// <summary>The roadmap slug of the route, as the path spells it.</summary>
+    public static string? Slug(OutputCacheContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.HttpContext.GetRouteValue("slug") as string;
+    }
+
     /// <summary>Only a 200 answer setting no cookie may be stored.</summary>
     public static bool MayStore(HttpResponse response)
     {

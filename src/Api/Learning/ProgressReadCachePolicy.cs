@@ -36,7 +36,7 @@ internal sealed class ProgressReadCachePolicy(ProgressGenerations generations, R
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
         var learner = http.RequestServices.GetRequiredService<ICurrentUser>().Id;
-        var slug = Slug(context);
+        var slug = OutputCacheRules.Slug(context);
         OutputCacheRules.Begin(context, OutputCacheRules.IsRead(http.Request.Method) && learner is not null && slug is not null);
         if (context.AllowCacheLookup)
         {
@@ -58,11 +58,9 @@ internal sealed class ProgressReadCachePolicy(ProgressGenerations generations, R
     {
         ArgumentNullException.ThrowIfNull(context);
         context.AllowCacheStorage &= OutputCacheRules.MayStore(context.HttpContext.Response);
-        if (Slug(context) is { } slug && context.HttpContext.Items[RevisionItem] is int revision)
+        if (OutputCacheRules.Slug(context) is { } slug && context.HttpContext.Items[RevisionItem] is int revision)
         {
-            // Older than a change this node knows of: the read raced that change. Newer: learn of it.
-            context.AllowCacheStorage &= revision >= revisions.Latest(slug);
-            revisions.Advance(slug, revision);
+            context.AllowCacheStorage &= revisions.Learn(slug, revision);
         }
         else
         {
@@ -73,6 +71,4 @@ internal sealed class ProgressReadCachePolicy(ProgressGenerations generations, R
 
         return ValueTask.CompletedTask;
     }
-
-    private static string? Slug(OutputCacheContext context) => context.HttpContext.GetRouteValue("slug") as string;
 }

@@ -15,6 +15,17 @@ internal sealed class RoadmapRevisions
 
     public void Advance(string slug, int revision) => _latest.AddOrUpdate(slug, revision, (_, known) => Math.Max(known, revision));
 
+    /// <summary>
+    /// An answer was built from <paramref name="revision"/>: true when it may be stored, false when it is older than a
+    /// change this node knows of (the read raced that change). A newer revision is learnt.
+    /// </summary>
+    public bool Learn(string slug, int revision)
+    {
+        var current = revision >= Latest(slug);
+        Advance(slug, revision);
+        return current;
+    }
+
     /// <summary>The roadmaps this node knows a revision of.</summary>
     public IReadOnlyCollection<string> Known => [.. _latest.Keys];
 }
