@@ -62,14 +62,11 @@ internal static class OpenApiContract
                 }
                 else if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) is { IsEnum: true } enumType)
                 {
-                    // Enums are read by name only (JsonDefaults), a converter the exporter does not know either.
+                    // Enums are read by name only (JsonDefaults), a converter the exporter does not know either. The schema
+                    // becomes the enum's shared component, so it never holds null: a property that may be null says so
+                    // itself (oneOf null and the reference), and the required ones of requests do not (RequestSchemaRules).
                     schema.Type = JsonSchemaType.String;
                     schema.Enum = [.. Enum.GetNames(enumType).Select(n => (JsonNode)JsonValue.Create(n))];
-                    if (enumType != context.JsonTypeInfo.Type)
-                    {
-                        schema.Type |= JsonSchemaType.Null;
-                        schema.Enum.Add(null!);
-                    }
                 }
 
                 return Task.CompletedTask;

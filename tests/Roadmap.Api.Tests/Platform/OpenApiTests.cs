@@ -33,7 +33,14 @@ public sealed class OpenApiTests(SqliteApiFactory factory) : ApiTestBase<SqliteA
         schemas.GetProperty("ProgressStatus").GetProperty("enum").EnumerateArray().Select(v => v.GetString())
             .Should().Equal("NotStarted", "InProgress", "Done", "Skipped");
         schemas.GetProperty("ProgressStatus").GetProperty("type").GetString().Should().Be("string");
-        schemas.GetProperty("Difficulty").GetProperty("type").EnumerateArray().Select(v => v.GetString()).Should().BeEquivalentTo("string", "null");
+        // An enum's component never holds null (the validators refuse a null kind, difficulty or resource type, and answers never hold one).
+        foreach (var name in new[] { "Difficulty", "TopicKind", "ResourceType" })
+        {
+            schemas.GetProperty(name).GetProperty("type").GetString().Should().Be("string", name);
+            schemas.GetProperty(name).GetProperty("enum").EnumerateArray().Should().NotContain(v => v.ValueKind == System.Text.Json.JsonValueKind.Null, name);
+        }
+
+        schemas.GetProperty("TopicDocument").GetProperty("properties").GetProperty("kind").GetProperty("$ref").GetString().Should().EndWith("/TopicKind");
         var put = document.GetProperty("paths").GetProperty("/api/me/roadmaps/{slug}/progress/{topic}").GetProperty("put");
         put.GetProperty("parameters").EnumerateArray().Should().Contain(p => p.GetProperty("name").GetString() == "If-Match" && p.GetProperty("in").GetString() == "header");
         put.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _).Should().BeTrue();
