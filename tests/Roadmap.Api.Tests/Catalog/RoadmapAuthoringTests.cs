@@ -162,6 +162,24 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
     }
 
     [Fact]
+    public async Task A_title_is_measured_in_characters_so_the_longest_title_in_emoji_is_kept()
+    {
+        // 200 characters, 400 UTF-16 units: what the OpenAPI document and the roadmap document's schema accept.
+        var longest = string.Concat(Enumerable.Repeat("\U0001F600", CatalogLimits.TitleMaxLength));
+        var document = TestDocuments.Small(TestDocuments.NewSlug()) with { Title = longest };
+        using var author = await SignIn(Roles.Author);
+
+        var tooLong = await Put(author.Client, document with { Title = longest + "\U0001F600" });
+        var kept = await Put(author.Client, document);
+
+        var problem = await ShouldBeProblem(tooLong, HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").GetProperty("title").EnumerateArray().Select(m => m.GetString()).Should().Equal(
+            $"The length of 'title' must be {CatalogLimits.TitleMaxLength} characters or fewer. You entered {CatalogLimits.TitleMaxLength + 1} characters.");
+        kept.StatusCode.Should().Be(HttpStatusCode.Created, await kept.Content.ReadAsStringAsync(Ct));
+        (await ReadRoadmap(author.Client, document.Slug)).Title.Should().Be(longest);
+    }
+
+    [Fact]
     public async Task Putting_a_document_whose_slug_is_not_the_url_slug_is_refused_at_slug()
     {
         var urlSlug = TestDocuments.NewSlug();

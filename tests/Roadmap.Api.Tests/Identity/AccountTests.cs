@@ -164,6 +164,23 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
     }
 
     [Fact]
+    public async Task A_display_name_is_measured_in_characters_so_the_longest_name_in_emoji_is_kept()
+    {
+        using var user = await SignIn();
+        var longest = string.Concat(Enumerable.Repeat("\U0001F600", UserProfileRules.DisplayNameMaxLength));
+
+        var tooLong = await user.Client.PatchAsJsonAsync("/api/me", new { displayName = longest + "\U0001F600" }, Ct);
+        var kept = await user.Client.PatchAsJsonAsync("/api/me", new { displayName = longest }, Ct);
+
+        tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ReadJson(tooLong)).GetProperty("errors").GetProperty("displayName").EnumerateArray().Select(m => m.GetString()).Should().Equal(
+            $"The length of 'displayName' must be {UserProfileRules.DisplayNameMaxLength} characters or fewer. " +
+            $"You entered {UserProfileRules.DisplayNameMaxLength + 1} characters.");
+        kept.StatusCode.Should().Be(HttpStatusCode.OK, await kept.Content.ReadAsStringAsync(Ct));
+        (await Read<UserProfileDto>(await user.Client.GetAsync("/api/me", Ct))).DisplayName.Should().Be(longest);
+    }
+
+    [Fact]
     public async Task Refreshing_rotates_the_refresh_token()
     {
         using var user = await SignIn();
