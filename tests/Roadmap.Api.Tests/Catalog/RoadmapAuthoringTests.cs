@@ -464,6 +464,9 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
             ("unknown property", HttpStatusCode.BadRequest, $"{topic}.prerequisite"),
             ("text-direction override in a title", HttpStatusCode.BadRequest, "title"),
             ("invisible title", HttpStatusCode.BadRequest, "title"),
+            ("tag characters in a title", HttpStatusCode.BadRequest, "title"),
+            ("line separator in a section title", HttpStatusCode.BadRequest, "sections[0].title"),
+            ("interlinear annotation in a resource title", HttpStatusCode.BadRequest, $"{topic}.resources[0].title"),
             ("escape sequence in a topic title", HttpStatusCode.BadRequest, $"{topic}.title"),
             ("null prerequisites", HttpStatusCode.BadRequest, $"{topic}.prerequisites"),
             ("malformed json", HttpStatusCode.BadRequest, AnyPath),
@@ -504,6 +507,15 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
         "unknown property" => RawJson(document, topic => topic["prerequisite"] = new JsonArray("a")),
         "text-direction override in a title" => Body(document with { Title = "Safe \u202Egnp.exe" }),
         "invisible title" => Body(document with { Title = "\u200B\u0301" }),
+        "tag characters in a title" => Body(document with { Title = "Safe\U000E0020\U000E0041\U000E0042" }),
+        "line separator in a section title" => Body(document with
+        {
+            Sections = [document.Sections[0] with { Title = "Basics\u2028Advanced" }, .. document.Sections.Skip(1)],
+        }),
+        "interlinear annotation in a resource title" => Body(WithFirstTopic(document, t => t with
+        {
+            Resources = [t.Resources[0] with { Title = "Docs\uFFF9\uFFFAhidden\uFFFB" }],
+        })),
         "escape sequence in a topic title" => Body(WithFirstTopic(document, t => t with { Title = "x\u0007\u001b[31mred" })),
         "null prerequisites" => RawJson(document, topic => topic["prerequisites"] = null),
         "malformed json" => new StringContent($$"""{ "slug": "{{document.Slug}}" "title": "No comma" }""", Encoding.UTF8, "application/json"),

@@ -41,6 +41,19 @@ public class ImportRoadmapCommandValidatorTests
         details["title"].Should().Equal("A title must show something (invisible characters alone are none).");
     }
 
+    [Theory]
+    [InlineData("x\U000E0041y")]
+    [InlineData("Basics\u2028Advanced")]
+    [InlineData("a\uFFF9b\uFFFAhidden\uFFFB")]
+    [InlineData("a\uFEFFb")]
+    public async Task A_title_that_hides_or_breaks_text_is_reported(string title)
+    {
+        var details = await Faults(TestDocuments.Small() with { Title = title });
+
+        details["title"].Should().Equal(
+            "A title may not contain control characters, line separators or invisible format characters (text-direction marks, zero-width spaces, tags).");
+    }
+
     [Fact]
     public async Task A_title_of_201_characters_is_reported()
     {

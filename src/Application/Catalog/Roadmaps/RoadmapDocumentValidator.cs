@@ -70,13 +70,13 @@ internal sealed class TopicDocumentValidator : AbstractValidator<TopicDocument>
 internal static class DocumentRules
 {
     /// <summary>
-    /// A title: 1 to <see cref="CatalogLimits.TitleMaxLength"/> characters, showing something, none of them control or
-    /// text-direction characters.
+    /// A title: 1 to <see cref="CatalogLimits.TitleMaxLength"/> characters, showing something, none of them hiding or
+    /// breaking text (<see cref="ShownText.IsPrintable"/>).
     /// </summary>
     public static IRuleBuilderOptions<T, string?> MustBeTitle<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumCharacters(CatalogLimits.TitleMaxLength)
             .Must(ShownText.HasVisibleCharacter).WithMessage("A title must show something (invisible characters alone are none).")
-            .Must(ShownText.IsPrintable).WithMessage("A title may not contain control or text-direction characters.");
+            .Must(ShownText.IsPrintable).WithMessage($"A title {TextRules.NoHiddenText}");
 
     public static IRuleBuilderOptions<T, string> MustBeSlug<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(CatalogLimits.IsValidSlug)

@@ -11,6 +11,10 @@ namespace Roadmap.Application.Common.Validation;
 /// </summary>
 internal static class TextRules
 {
+    /// <summary>The end of the message for text that fails <see cref="ShownText.IsPrintable"/>, after what it is ("A title").</summary>
+    public const string NoHiddenText =
+        "may not contain control characters, line separators or invisible format characters (text-direction marks, zero-width spaces, tags).";
+
     /// <summary>At most <paramref name="max"/> characters; null passes (a required text says so with its own rule).</summary>
     public static IRuleBuilderOptions<T, string?> MaximumCharacters<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.SetValidator(new CharacterLengthValidator<T>(0, max));

@@ -14,7 +14,7 @@ internal static class AccountRules
     public static IRuleBuilderOptions<T, string?> MustBeDisplayName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(ShownText.HasVisibleCharacter).WithMessage("A display name is required (invisible characters alone are none).")
             .MaximumCharacters(UserProfileRules.DisplayNameMaxLength)
-            .Must(ShownText.IsPrintable).WithMessage("A display name may not contain control or text-direction characters.");
+            .Must(ShownText.IsPrintable).WithMessage($"A display name {TextRules.NoHiddenText}");
 
     public static IRuleBuilderOptions<T, string?> MustBeTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(UserProfileRules.IsKnownTimeZone).WithMessage("An IANA time zone id, such as 'Europe/Berlin' or 'UTC'.");
