@@ -44,7 +44,8 @@ internal sealed class TopicDocumentValidator : AbstractValidator<TopicDocument>
     {
         RuleFor(t => t.Slug).MustBeSlug();
         RuleFor(t => t.Title).MustBeTitle();
-        RuleFor(t => t.Summary).NotEmpty().MaximumCharacters(CatalogLimits.TopicSummaryMaxLength);
+        RuleFor(t => t.Summary).Cascade(CascadeMode.Stop).NotEmpty().MaximumCharacters(CatalogLimits.TopicSummaryMaxLength)
+            .Must(ShownText.HasVisibleCharacter).WithMessage("A summary must show something (invisible characters alone are none).");
         RuleFor(t => t.Kind).NotNull();
         RuleFor(t => t.Difficulty).NotNull();
         RuleFor(t => t.EstimatedMinutes).Cascade(CascadeMode.Stop).NotNull()
