@@ -26,6 +26,7 @@ namespace Roadmap.Api.Common;
 /// What the validators require of requests, written into their schemas from the same constants the validators
 /// use (<see cref="CatalogLimits"/>, <see cref="UserProfileRules"/>, <see cref="IPagedRequest"/>), so the document
 /// cannot drift from them. A rule naming a schema or property that no longer exists fails document generation.
+/// Lengths are in code points, as JSON Schema counts them and the validators do (<see cref="TextLength"/>).
 /// </summary>
 internal static class RequestSchemaRules
 {

@@ -20,12 +20,16 @@ internal static class ProgressEndpoints
 {
     /// <summary>
     /// The largest export of the largest roadmap: every topic with a note of the longest, each character of it written
-    /// as a <c>\uXXXX</c> escape (what the JSON writer does to non-ASCII text), and room for the other fields.
+    /// as the JSON writer writes non-ASCII text, in <c>\uXXXX</c> escapes (two for a character beyond U+FFFF, such as an
+    /// emoji: 12 bytes), and room for the other fields.
     /// </summary>
-    public const long ImportSizeLimit = ImportProgressCommand.MaxTopics * ((LearningLimits.NoteMaxLength * 6L) + 512);
+    public const long ImportSizeLimit = ImportProgressCommand.MaxTopics * ((LearningLimits.NoteMaxLength * EscapedCharacterBytes) + 512);
 
     /// <summary>The largest batch: as many items as allowed, each with a note of the longest, written as escapes.</summary>
-    public const long BatchSizeLimit = UpdateProgressBatchCommand.MaxItems * ((LearningLimits.NoteMaxLength * 6L) + 512);
+    public const long BatchSizeLimit = UpdateProgressBatchCommand.MaxItems * ((LearningLimits.NoteMaxLength * EscapedCharacterBytes) + 512);
+
+    /// <summary>The most a character of text takes in JSON: <c>\uD83D\uDE00</c>.</summary>
+    private const long EscapedCharacterBytes = 12;
 
     /// <summary>The output-cache policy of the progress listing (<see cref="ProgressReadCachePolicy"/>).</summary>
     public const string CachePolicy = "progress";

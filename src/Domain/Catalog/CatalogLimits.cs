@@ -27,11 +27,12 @@ public static partial class CatalogLimits
         slug is { Length: > 0 and <= SlugMaxLength } && SlugPattern().IsMatch(slug);
 
     /// <summary>
-    /// An absolute http or https URL, as written: no white space, control or invisible character anywhere (.NET's parser
-    /// would trim the ends and store them anyway; a text-direction override disguises where a link leads).
+    /// An absolute http or https URL of at most <see cref="UrlMaxLength"/> characters (code points: a URL may be written
+    /// in any script), as written: no white space, control or invisible character anywhere (.NET's parser would trim the
+    /// ends and store them anyway; a text-direction override disguises where a link leads).
     /// </summary>
     public static bool IsHttpUrl(string? url) =>
-        url is { Length: > 0 and <= UrlMaxLength }
+        url is { Length: > 0 } && TextLength.IsAtMost(url, UrlMaxLength)
         && url.EnumerateRunes().All(r => !Rune.IsWhiteSpace(r) && !ShownText.IsHidden(r))
         && Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)

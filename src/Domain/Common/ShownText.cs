@@ -6,13 +6,33 @@ namespace Roadmap.Domain.Common;
 /// <summary>Rules for text other people are shown (names, titles).</summary>
 public static class ShownText
 {
+    private const int ZeroWidthNonJoiner = 0x200C;
+    private const int ZeroWidthJoiner = 0x200D;
+    private const int TagsFirst = 0xE0000;
+    private const int TagsLast = 0xE007F;
+
     /// <summary>
-    /// False when the text holds control characters or bidirectional overrides, which let a name or title disguise
-    /// itself or its neighbours on a shared page (a leaderboard, a roadmap) and reach terminals as escape sequences.
+    /// False when the text holds a character that lets a name or title hide or reorder text on a shared page (a
+    /// leaderboard, a roadmap) or reach terminals as an escape sequence: a control character; a line or paragraph
+    /// separator (U+2028, U+2029), which breaks the line as "\n" does; or a format character, which shows nothing itself:
+    /// text-direction marks and overrides, zero-width spaces (U+200B, U+2060, U+FEFF), the interlinear annotation marks
+    /// (U+FFF9–U+FFFB, whose annotation a reader may not be shown), the soft hyphen, and the tag characters
+    /// (U+E0000–U+E007F, which spell out text no one sees). The zero-width joiner and non-joiner (U+200D, U+200C) stay
+    /// allowed: emoji sequences (woman, joiner, laptop: a woman technologist) and scripts such as Persian and the Indic ones need them. Read by whole characters,
+    /// so those beyond U+FFFF (the tags) count too.
     /// </summary>
-    public static bool IsPrintable(string? text) =>
-        text is null || !text.Any(c => char.IsControl(c)
-            || c is '\u061C' or '\u200E' or '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+    public static bool IsPrintable(string? text)
+    {
+        foreach (var rune in (text ?? string.Empty).EnumerateRunes())
+        {
+            if (HidesOrBreaksText(rune))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// True when the text shows something: a character that is not white space, a control or format character, a
@@ -33,6 +53,12 @@ public static class ShownText
 
         return false;
     }
+
+    private static bool HidesOrBreaksText(Rune rune) =>
+        rune.Value is not (ZeroWidthNonJoiner or ZeroWidthJoiner)
+        && (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            || rune.Value is >= TagsFirst and <= TagsLast); // the whole block, its unassigned code points too
 
     /// <summary>A control or format character, or one not assigned yet: nothing a reader sees (by whole characters, so beyond U+FFFF too).</summary>
     public static bool IsHidden(Rune rune) =>

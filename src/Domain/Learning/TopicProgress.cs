@@ -78,9 +78,10 @@ public sealed class TopicProgress : AggregateRoot
         }
 
         var newNote = note.Keep ? Note : (string.IsNullOrWhiteSpace(note.Text) ? null : note.Text);
-        if (newNote is { Length: > LearningLimits.NoteMaxLength })
+        if (!TextLength.IsAtMost(newNote, LearningLimits.NoteMaxLength))
         {
-            return Error.Validation("note", $"A note has at most {LearningLimits.NoteMaxLength} characters.");
+            return Error.Validation(
+                "note", $"A note has at most {LearningLimits.NoteMaxLength} characters; this one has {TextLength.InCharacters(newNote)}.");
         }
 
         if (status == Status && string.Equals(newNote, Note, StringComparison.Ordinal))

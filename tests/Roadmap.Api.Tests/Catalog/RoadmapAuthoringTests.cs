@@ -162,6 +162,24 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
     }
 
     [Fact]
+    public async Task A_title_is_measured_in_characters_so_the_longest_title_in_emoji_is_kept()
+    {
+        // 200 characters, 400 UTF-16 units: what the OpenAPI document and the roadmap document's schema accept.
+        var longest = string.Concat(Enumerable.Repeat("\U0001F600", CatalogLimits.TitleMaxLength));
+        var document = TestDocuments.Small(TestDocuments.NewSlug()) with { Title = longest };
+        using var author = await SignIn(Roles.Author);
+
+        var tooLong = await Put(author.Client, document with { Title = longest + "\U0001F600" });
+        var kept = await Put(author.Client, document);
+
+        var problem = await ShouldBeProblem(tooLong, HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").GetProperty("title").EnumerateArray().Select(m => m.GetString()).Should().Equal(
+            $"The length of 'title' must be {CatalogLimits.TitleMaxLength} characters or fewer. You entered {CatalogLimits.TitleMaxLength + 1} characters.");
+        kept.StatusCode.Should().Be(HttpStatusCode.Created, await kept.Content.ReadAsStringAsync(Ct));
+        (await ReadRoadmap(author.Client, document.Slug)).Title.Should().Be(longest);
+    }
+
+    [Fact]
     public async Task Putting_a_document_whose_slug_is_not_the_url_slug_is_refused_at_slug()
     {
         var urlSlug = TestDocuments.NewSlug();
@@ -441,11 +459,15 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
             ("estimate of 0", HttpStatusCode.BadRequest, $"{topic}.estimatedMinutes"),
             ("estimate of 10001", HttpStatusCode.BadRequest, $"{topic}.estimatedMinutes"),
             ("summary of 4001 characters", HttpStatusCode.BadRequest, $"{topic}.summary"),
+            ("invisible summary", HttpStatusCode.BadRequest, $"{topic}.summary"),
             ("unknown kind", HttpStatusCode.BadRequest, $"{topic}.kind"),
             ("estimate of the wrong type", HttpStatusCode.BadRequest, $"{topic}.estimatedMinutes"),
             ("unknown property", HttpStatusCode.BadRequest, $"{topic}.prerequisite"),
             ("text-direction override in a title", HttpStatusCode.BadRequest, "title"),
             ("invisible title", HttpStatusCode.BadRequest, "title"),
+            ("tag characters in a title", HttpStatusCode.BadRequest, "title"),
+            ("line separator in a section title", HttpStatusCode.BadRequest, "sections[0].title"),
+            ("interlinear annotation in a resource title", HttpStatusCode.BadRequest, $"{topic}.resources[0].title"),
             ("escape sequence in a topic title", HttpStatusCode.BadRequest, $"{topic}.title"),
             ("null prerequisites", HttpStatusCode.BadRequest, $"{topic}.prerequisites"),
             ("malformed json", HttpStatusCode.BadRequest, AnyPath),
@@ -481,11 +503,21 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
         "estimate of 0" => Body(WithFirstTopic(document, t => t with { EstimatedMinutes = 0 })),
         "estimate of 10001" => Body(WithFirstTopic(document, t => t with { EstimatedMinutes = 10_001 })),
         "summary of 4001 characters" => Body(WithFirstTopic(document, t => t with { Summary = new string('x', 4_001) })),
+        "invisible summary" => Body(WithFirstTopic(document, t => t with { Summary = "\u200B\u200B" })),
         "unknown kind" => RawJson(document, topic => topic["kind"] = "Mandatory"),
         "estimate of the wrong type" => RawJson(document, topic => topic["estimatedMinutes"] = "ten"),
         "unknown property" => RawJson(document, topic => topic["prerequisite"] = new JsonArray("a")),
         "text-direction override in a title" => Body(document with { Title = "Safe \u202Egnp.exe" }),
         "invisible title" => Body(document with { Title = "\u200B\u0301" }),
+        "tag characters in a title" => Body(document with { Title = "Safe\U000E0020\U000E0041\U000E0042" }),
+        "line separator in a section title" => Body(document with
+        {
+            Sections = [document.Sections[0] with { Title = "Basics\u2028Advanced" }, .. document.Sections.Skip(1)],
+        }),
+        "interlinear annotation in a resource title" => Body(WithFirstTopic(document, t => t with
+        {
+            Resources = [t.Resources[0] with { Title = "Docs\uFFF9\uFFFAhidden\uFFFB" }],
+        })),
         "escape sequence in a topic title" => Body(WithFirstTopic(document, t => t with { Title = "x\u0007\u001b[31mred" })),
         "null prerequisites" => RawJson(document, topic => topic["prerequisites"] = null),
         "malformed json" => new StringContent($$"""{ "slug": "{{document.Slug}}" "title": "No comma" }""", Encoding.UTF8, "application/json"),

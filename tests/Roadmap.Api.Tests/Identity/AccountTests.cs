@@ -58,6 +58,9 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
     [InlineData("""{"email":"nul@example.org","password":"a long enough password","displayName":"a\u0000b"}""", "displayName")]
     [InlineData("""{"email":"bell@example.org","password":"a long enough password","displayName":"a\u0007\u001b[31mred"}""", "displayName")]
     [InlineData("""{"email":"rlo@example.org","password":"a long enough password","displayName":"abc\u202Egpj.exe"}""", "displayName")]
+    [InlineData("""{"email":"tag@example.org","password":"a long enough password","displayName":"x\uDB40\uDC41y"}""", "displayName")]
+    [InlineData("""{"email":"lsep@example.org","password":"a long enough password","displayName":"Ann\u2028Admin"}""", "displayName")]
+    [InlineData("""{"email":"bom@example.org","password":"a long enough password","displayName":"A\uFEFFnn"}""", "displayName")]
     [InlineData("""{"email":"zwsp@example.org","password":"a long enough password","displayName":"\u200B"}""", "displayName")]
     [InlineData("""{"email":"filler@example.org","password":"a long enough password","displayName":"\u3164 \uFEFF"}""", "displayName")]
     [InlineData("""{"email":"ann@example.org\u200B","password":"a long enough password","displayName":"X"}""", "email")]
@@ -161,6 +164,51 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
         profile.TimeZone.Should().Be("America/New_York", "a zone is kept as the time-zone database writes it");
         profile.ShowOnLeaderboard.Should().BeFalse();
         profile.DisplayName.Should().Be(Roles.Learner);
+    }
+
+    [Fact]
+    public async Task A_display_name_is_measured_in_characters_so_the_longest_name_in_emoji_is_kept()
+    {
+        using var user = await SignIn();
+        var longest = string.Concat(Enumerable.Repeat("\U0001F600", UserProfileRules.DisplayNameMaxLength));
+
+        var tooLong = await user.Client.PatchAsJsonAsync("/api/me", new { displayName = longest + "\U0001F600" }, Ct);
+        var kept = await user.Client.PatchAsJsonAsync("/api/me", new { displayName = longest }, Ct);
+
+        tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ReadJson(tooLong)).GetProperty("errors").GetProperty("displayName").EnumerateArray().Select(m => m.GetString()).Should().Equal(
+            $"The length of 'displayName' must be {UserProfileRules.DisplayNameMaxLength} characters or fewer. " +
+            $"You entered {UserProfileRules.DisplayNameMaxLength + 1} characters.");
+        kept.StatusCode.Should().Be(HttpStatusCode.OK, await kept.Content.ReadAsStringAsync(Ct));
+        (await Read<UserProfileDto>(await user.Client.GetAsync("/api/me", Ct))).DisplayName.Should().Be(longest);
+    }
+
+    [Theory]
+    [InlineData("x\U000E0041y")] // a tag character
+    [InlineData("Ann\uFFF9\uFFFAhidden\uFFFB")] // an interlinear annotation
+    [InlineData("Ann\u2029Admin")] // a paragraph separator
+    [InlineData("A\u200Bnn")] // a zero-width space
+    public async Task A_display_name_that_hides_or_breaks_text_is_refused_when_edited_too(string displayName)
+    {
+        using var user = await SignIn();
+
+        var response = await user.Client.PatchAsJsonAsync("/api/me", new { displayName }, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ReadJson(response)).GetProperty("errors").GetProperty("displayName").EnumerateArray().Select(m => m.GetString())
+            .Should().Contain(m => m!.StartsWith("A display name may not contain", StringComparison.Ordinal));
+        (await Read<UserProfileDto>(await user.Client.GetAsync("/api/me", Ct))).DisplayName.Should().Be(Roles.Learner);
+    }
+
+    [Fact]
+    public async Task A_display_name_may_join_emoji_and_letters()
+    {
+        using var user = await SignIn();
+        const string name = "\U0001F469\u200D\U0001F4BB \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+
+        (await user.Client.PatchAsJsonAsync("/api/me", new { displayName = name }, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await Read<UserProfileDto>(await user.Client.GetAsync("/api/me", Ct))).DisplayName.Should().Be(name);
     }
 
     [Fact]

@@ -489,6 +489,25 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
     }
 
     [Fact]
+    public async Task A_note_is_measured_in_characters_so_the_longest_note_in_emoji_is_kept()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        var longest = string.Concat(Enumerable.Repeat("\U0001F600", LearningLimits.NoteMaxLength));
+
+        var tooLong = await Put(learner, slug, "b", new { status = "InProgress", note = longest + "\U0001F600" });
+        var kept = await Put(learner, slug, "a", new { status = "InProgress", note = longest });
+
+        tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ReadJson(tooLong)).GetProperty("errors").GetProperty("note").EnumerateArray().Select(m => m.GetString()).Should().Equal(
+            $"The length of 'note' must be {LearningLimits.NoteMaxLength} characters or fewer. You entered {LearningLimits.NoteMaxLength + 1} characters.");
+        kept.StatusCode.Should().Be(HttpStatusCode.OK, await kept.Content.ReadAsStringAsync(Ct));
+        var topics = (await Progress(learner, slug)).Topics;
+        topics.Single(t => t.Topic == "a").Note.Should().Be(longest);
+        topics.Single(t => t.Topic == "b").Version.Should().Be(0, "a refused note changes nothing");
+    }
+
+    [Fact]
     public async Task A_batch_of_more_than_500_items_is_refused_and_the_largest_allowed_one_is_read()
     {
         var slug = await Published();
@@ -497,9 +516,9 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
 
         await ShouldBeProblem(await Batch(learner, slug, new { items }), HttpStatusCode.BadRequest, field: "items");
 
-        // The largest batch the rules allow (each note of the longest, every character escaped) is read and judged, not
-        // cut off: a 400 for its unknown topics, not a 413. Past the endpoint's limit, a 413.
-        var longest = new string('é', LearningLimits.NoteMaxLength);
+        // The largest batch the rules allow (each note of the longest in emoji, each escaped as two \uXXXX) is read and
+        // judged, not cut off: a 400 for its unknown topics, not a 413. Past the endpoint's limit, a 413.
+        var longest = string.Concat(Enumerable.Repeat("\U0001F600", LearningLimits.NoteMaxLength));
         var largest = Enumerable.Range(0, UpdateProgressBatchCommand.MaxItems).Select(i => new { topic = $"t{i}", status = "Done", note = longest }).ToArray();
         await ShouldBeProblem(await Batch(learner, slug, new { items = largest }), HttpStatusCode.BadRequest, field: "items[0].topic");
         var huge = new string(' ', (int)ProgressEndpoints.BatchSizeLimit + 1);

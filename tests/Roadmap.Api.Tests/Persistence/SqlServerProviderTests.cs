@@ -10,6 +10,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using Roadmap.Api.Tests.Infrastructure;
+using Roadmap.Domain.Catalog;
+using Roadmap.Domain.Identity;
+using Roadmap.Domain.Learning;
 using Roadmap.Infrastructure;
 using Roadmap.Infrastructure.Common.Persistence;
 
@@ -80,7 +83,7 @@ public sealed partial class SqlServerProviderTests
 
         var script = MigrationsTests.Script(db, DatabaseProvider.SqlServer);
 
-        // nvarchar(n) stops at 4000; longer limits (a roadmap's description) become nvarchar(max), checked by validation.
+        // nvarchar(n) stops at 4000; longer limits (descriptions, summaries) become nvarchar(max), checked by validation.
         SizedNvarchar().Matches(script).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
             .Should().NotBeEmpty().And.OnlyContain(n => n <= 4000);
         script.Should().Contain("[Description] nvarchar(max)");
@@ -91,6 +94,70 @@ public sealed partial class SqlServerProviderTests
         script.Should().NotContainAny("timestamp with time zone", "character varying", " TEXT", " INTEGER");
         script.Should().Contain("WHERE [NormalizedUserName] IS NOT NULL");
     }
+
+    /// <summary>Columns of text people write, limited in characters (code points), and their limits.</summary>
+    private static readonly (string Table, string Column, int Characters)[] CharacterLimited =
+    [
+        ("roadmaps", "Title", CatalogLimits.TitleMaxLength),
+        ("roadmaps", "Description", CatalogLimits.RoadmapDescriptionMaxLength),
+        ("sections", "Title", CatalogLimits.TitleMaxLength),
+        ("sections", "Description", CatalogLimits.SectionDescriptionMaxLength),
+        ("topics", "Title", CatalogLimits.TitleMaxLength),
+        ("topics", "Summary", CatalogLimits.TopicSummaryMaxLength),
+        ("topic_progress", "Note", LearningLimits.NoteMaxLength),
+        ("users", "DisplayName", UserProfileRules.DisplayNameMaxLength),
+        ("users", "Email", UserProfileRules.EmailMaxLength),
+        ("users", "NormalizedEmail", UserProfileRules.EmailMaxLength),
+        ("users", "UserName", UserProfileRules.EmailMaxLength),
+        ("users", "NormalizedUserName", UserProfileRules.EmailMaxLength),
+    ];
+
+    public static TheoryData<string, string, int> CharacterColumns => new(CharacterLimited);
+
+    [Theory]
+    [MemberData(nameof(CharacterColumns))]
+    public void A_text_of_the_longest_length_in_emoji_fits_its_column_on_every_database(string table, string column, int characters)
+    {
+        // nvarchar(n) counts UTF-16 units, two for an emoji; PostgreSQL's varchar(n) counts characters; SQLite checks nothing.
+        var units = characters * 2;
+        StoreType(DatabaseProvider.SqlServer, table, column).Should().Be(units <= 4000 ? $"nvarchar({units})" : "nvarchar(max)");
+        StoreType(DatabaseProvider.Postgres, table, column).Should().Be($"character varying({characters})");
+        StoreType(DatabaseProvider.Sqlite, table, column).Should().Be("TEXT");
+    }
+
+    [Fact]
+    public void Only_text_limited_in_characters_is_sized_differently_on_sql_server()
+    {
+        var doubled = CharacterLimited.Select(c => (c.Table, c.Column)).ToHashSet();
+        using var postgres = MigrationsTests.Context(DatabaseProvider.Postgres);
+        using var sqlServer = MigrationsTests.Context(DatabaseProvider.SqlServer);
+
+        var sized = Columns(postgres).Where(c => c.MaxLength is not null).ToList();
+
+        sized.Should().HaveCountGreaterThan(doubled.Count);
+        foreach (var column in sized)
+        {
+            var other = sqlServer.GetService<IDesignTimeModel>().Model.GetRelationalModel().FindTable(column.Table.Name, column.Table.Schema)!
+                .FindColumn(column.Name)!;
+            other.MaxLength.Should().Be(
+                doubled.Contains((column.Table.Name, column.Name)) ? column.MaxLength * 2 : column.MaxLength, $"{column.Table.Name}.{column.Name}");
+        }
+
+        foreach (var db in new[] { postgres, sqlServer })
+        {
+            db.GetService<IDesignTimeModel>().Model.GetEntityTypes().SelectMany(e => e.GetProperties()).SelectMany(p => p.GetAnnotations())
+                .Should().NotContain(a => a.Name.StartsWith("Roadmap:", StringComparison.Ordinal), "the marks are no part of any database's model");
+        }
+    }
+
+    private static string StoreType(DatabaseProvider provider, string table, string column)
+    {
+        using var db = MigrationsTests.Context(provider);
+        return Columns(db).Single(c => c.Table.Name == table && c.Name == column).StoreType;
+    }
+
+    private static IEnumerable<IColumn> Columns(RoadmapDbContext db) =>
+        db.GetService<IDesignTimeModel>().Model.GetRelationalModel().Tables.SelectMany(t => t.Columns);
 
     [GeneratedRegex(@"nvarchar\((\d+)\)")]
     private static partial Regex SizedNvarchar();

@@ -41,6 +41,41 @@ public class ImportRoadmapCommandValidatorTests
         details["title"].Should().Equal("A title must show something (invisible characters alone are none).");
     }
 
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\u200B\u2060\uFEFF \u3164")]
+    [InlineData("\u0301")]
+    public async Task An_invisible_summary_is_reported_like_an_invisible_title(string summary)
+    {
+        var details = await Faults(TestDocuments.Small().WithTopic(0, 1, t => t with { Summary = summary }));
+
+        details.Keys.Should().Equal("sections[0].topics[1].summary");
+        details["sections[0].topics[1].summary"].Should().Equal("A summary must show something (invisible characters alone are none).");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \n ")]
+    public async Task A_missing_summary_is_reported_once(string summary)
+    {
+        var details = await Faults(TestDocuments.Small().WithTopic(0, 1, t => t with { Summary = summary }));
+
+        details["sections[0].topics[1].summary"].Should().ContainSingle();
+    }
+
+    [Theory]
+    [InlineData("x\U000E0041y")]
+    [InlineData("Basics\u2028Advanced")]
+    [InlineData("a\uFFF9b\uFFFAhidden\uFFFB")]
+    [InlineData("a\uFEFFb")]
+    public async Task A_title_that_hides_or_breaks_text_is_reported(string title)
+    {
+        var details = await Faults(TestDocuments.Small() with { Title = title });
+
+        details["title"].Should().Equal(
+            "A title may not contain control characters, line separators or invisible format characters (text-direction marks, zero-width spaces, tags).");
+    }
+
     [Fact]
     public async Task A_title_of_201_characters_is_reported()
     {

@@ -83,4 +83,14 @@ public class CatalogLimitsTests
         CatalogLimits.IsHttpUrl(longest).Should().BeTrue();
         CatalogLimits.IsHttpUrl(longest + "a").Should().BeFalse();
     }
+
+    [Fact]
+    public void A_url_is_measured_in_characters_so_an_emoji_counts_once()
+    {
+        const string Prefix = "https://example.org/";
+        var longest = Prefix + string.Concat(Enumerable.Repeat("\U0001F600", CatalogLimits.UrlMaxLength - Prefix.Length));
+
+        CatalogLimits.IsHttpUrl(longest).Should().BeTrue();
+        CatalogLimits.IsHttpUrl(longest + "a").Should().BeFalse();
+    }
 }

@@ -27,4 +27,41 @@ public class ShownTextTests
     [InlineData(null, false)]
     public void A_name_or_title_must_show_something(string? name, bool visible) =>
         ShownText.HasVisibleCharacter(name).Should().Be(visible);
+
+    [Theory]
+    [InlineData("Ann")]
+    [InlineData("Zo\u00EB")]
+    [InlineData("\u0928\u092E\u0938\u094D\u0924\u0947")] // Devanagari
+    [InlineData("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645")] // Persian, with the zero-width non-joiner it is written with
+    [InlineData("\U0001F469\u200D\U0001F4BB dev")] // an emoji sequence joined by a zero-width joiner
+    [InlineData("\U0001F44D\uFE0F \U0001F44B\U0001F3FD")] // a variation selector, a skin tone
+    [InlineData("Caf\u00E9 \u00BD \u2603")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_name_or_title_may_hold_any_script_and_emoji(string? text) =>
+        ShownText.IsPrintable(text).Should().BeTrue();
+
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("a\u001b[31mred")] // a terminal escape sequence
+    [InlineData("a\nb")]
+    [InlineData("a\u0085b")] // next line, a C1 control
+    [InlineData("abc\u202Egpj.exe")] // a right-to-left override
+    [InlineData("a\u2066b\u2069")] // an isolate
+    [InlineData("a\u200Fb")] // a right-to-left mark
+    [InlineData("a\u061Cb")] // the Arabic letter mark
+    [InlineData("x\U000E0041y")] // a tag character, beyond U+FFFF
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E007F")] // a flag spelled with tags: tags hide text, so all are refused
+    [InlineData("x\U000E0000y")] // an unassigned code point of the tag block
+    [InlineData("a\uFEFFb")] // a zero-width no-break space (byte order mark)
+    [InlineData("a\uFFF9b\uFFFAhidden\uFFFB")] // an interlinear annotation
+    [InlineData("a\u2028b")] // a line separator: a line break like "\n"
+    [InlineData("a\u2029b")] // a paragraph separator
+    [InlineData("a\u200Bb")] // a zero-width space
+    [InlineData("a\u2060b")] // a word joiner
+    [InlineData("a\u00ADb")] // a soft hyphen
+    [InlineData("a\u2062b")] // an invisible times
+    [InlineData("a\U0001D173b")] // a musical format character, beyond U+FFFF
+    public void A_name_or_title_may_not_hide_reorder_or_break_text(string text) =>
+        ShownText.IsPrintable(text).Should().BeFalse();
 }

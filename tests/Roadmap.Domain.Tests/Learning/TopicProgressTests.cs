@@ -113,6 +113,21 @@ public class TopicProgressTests
     }
 
     [Fact]
+    public void A_note_is_measured_in_characters_so_an_emoji_counts_once()
+    {
+        var longest = string.Concat(Enumerable.Repeat("\U0001F600", LearningLimits.NoteMaxLength));
+
+        var tooLong = Untouched().Update(ProgressStatus.Done, TopicProgress.SetNote(longest + "\U0001F600"), Now);
+        var progress = Untouched();
+        var fits = progress.Update(ProgressStatus.Done, TopicProgress.SetNote(longest), Now);
+
+        tooLong.Error!.Details!["note"].Should().Equal(
+            $"A note has at most {LearningLimits.NoteMaxLength} characters; this one has {LearningLimits.NoteMaxLength + 1}.");
+        fits.Value.Should().BeTrue();
+        progress.Note.Should().Be(longest);
+    }
+
+    [Fact]
     public void A_change_made_elsewhere_is_newer_only_when_later_than_the_last_change_here()
     {
         var progress = Untouched();

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Roadmap.Application.Catalog.Contracts;
+using Roadmap.Application.Common.Validation;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
 
@@ -12,7 +13,7 @@ internal sealed class RoadmapDocumentValidator : AbstractValidator<RoadmapDocume
     {
         RuleFor(d => d.Slug).MustBeSlug();
         RuleFor(d => d.Title).MustBeTitle();
-        RuleFor(d => d.Description).MaximumLength(CatalogLimits.RoadmapDescriptionMaxLength);
+        RuleFor(d => d.Description).MaximumCharacters(CatalogLimits.RoadmapDescriptionMaxLength);
         RuleFor(d => d.Sections).Cascade(CascadeMode.Stop).NotNull().NotEmpty()
             .Must(s => s.Count <= CatalogLimits.MaxSections).WithMessage($"A roadmap has at most {CatalogLimits.MaxSections} sections.")
             .Must(s => s.Sum(section => section?.Topics?.Count ?? 0) <= CatalogLimits.MaxTopics)
@@ -27,7 +28,7 @@ internal sealed class SectionDocumentValidator : AbstractValidator<SectionDocume
     {
         RuleFor(s => s.Slug).MustBeSlug();
         RuleFor(s => s.Title).MustBeTitle();
-        RuleFor(s => s.Description).MaximumLength(CatalogLimits.SectionDescriptionMaxLength);
+        RuleFor(s => s.Description).MaximumCharacters(CatalogLimits.SectionDescriptionMaxLength);
         RuleFor(s => s.Topics).Cascade(CascadeMode.Stop).NotNull().NotEmpty()
             .Must(t => t.Count <= CatalogLimits.MaxTopicsPerSection)
             .WithMessage($"A section has at most {CatalogLimits.MaxTopicsPerSection} topics.");
@@ -43,7 +44,8 @@ internal sealed class TopicDocumentValidator : AbstractValidator<TopicDocument>
     {
         RuleFor(t => t.Slug).MustBeSlug();
         RuleFor(t => t.Title).MustBeTitle();
-        RuleFor(t => t.Summary).NotEmpty().MaximumLength(CatalogLimits.TopicSummaryMaxLength);
+        RuleFor(t => t.Summary).Cascade(CascadeMode.Stop).NotEmpty().MaximumCharacters(CatalogLimits.TopicSummaryMaxLength)
+            .Must(ShownText.HasVisibleCharacter).WithMessage("A summary must show something (invisible characters alone are none).");
         RuleFor(t => t.Kind).NotNull();
         RuleFor(t => t.Difficulty).NotNull();
         RuleFor(t => t.EstimatedMinutes).Cascade(CascadeMode.Stop).NotNull()
@@ -69,13 +71,13 @@ internal sealed class TopicDocumentValidator : AbstractValidator<TopicDocument>
 internal static class DocumentRules
 {
     /// <summary>
-    /// A title: 1 to <see cref="CatalogLimits.TitleMaxLength"/> characters, showing something, none of them control or
-    /// text-direction characters.
+    /// A title: 1 to <see cref="CatalogLimits.TitleMaxLength"/> characters, showing something, none of them hiding or
+    /// breaking text (<see cref="ShownText.IsPrintable"/>).
     /// </summary>
-    public static IRuleBuilderOptions<T, string> MustBeTitle<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(CatalogLimits.TitleMaxLength)
+    public static IRuleBuilderOptions<T, string?> MustBeTitle<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumCharacters(CatalogLimits.TitleMaxLength)
             .Must(ShownText.HasVisibleCharacter).WithMessage("A title must show something (invisible characters alone are none).")
-            .Must(ShownText.IsPrintable).WithMessage("A title may not contain control or text-direction characters.");
+            .Must(ShownText.IsPrintable).WithMessage($"A title {TextRules.NoHiddenText}");
 
     public static IRuleBuilderOptions<T, string> MustBeSlug<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(CatalogLimits.IsValidSlug)

@@ -3,6 +3,7 @@ using MediatR;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Common.Validation;
 using Roadmap.Application.Insights.Marking;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Common;
@@ -22,7 +23,7 @@ internal sealed class RecalculateStatsCommandValidator : AbstractValidator<Recal
 {
     public RecalculateStatsCommandValidator()
     {
-        RuleFor(c => c.Roadmap).NotEmpty().MaximumLength(CatalogLimits.SlugMaxLength).When(c => c.Roadmap is not null);
+        RuleFor(c => c.Roadmap).NotEmpty().MaximumCharacters(CatalogLimits.SlugMaxLength).When(c => c.Roadmap is not null);
         RuleFor(c => c.LearnerId).NotEqual(Guid.Empty);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Roadmap.Domain.Catalog;
+using Roadmap.Infrastructure.Common.Persistence;
 
 namespace Roadmap.Infrastructure.Catalog.Persistence;
 
@@ -13,8 +14,8 @@ internal sealed class LearningRoadmapConfiguration : IEntityTypeConfiguration<Le
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Slug).HasMaxLength(CatalogLimits.SlugMaxLength);
         builder.HasIndex(r => r.Slug).IsUnique();
-        builder.Property(r => r.Title).HasMaxLength(CatalogLimits.TitleMaxLength);
-        builder.Property(r => r.Description).HasMaxLength(CatalogLimits.RoadmapDescriptionMaxLength);
+        builder.Property(r => r.Title).HasCharacterLimit(CatalogLimits.TitleMaxLength);
+        builder.Property(r => r.Description).HasCharacterLimit(CatalogLimits.RoadmapDescriptionMaxLength);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(r => new { r.Status, r.Title });
 

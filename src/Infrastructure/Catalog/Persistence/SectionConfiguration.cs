@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Roadmap.Domain.Catalog;
+using Roadmap.Infrastructure.Common.Persistence;
 
 namespace Roadmap.Infrastructure.Catalog.Persistence;
 
@@ -13,7 +14,7 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Slug).HasMaxLength(CatalogLimits.SlugMaxLength);
         builder.HasIndex(s => new { s.RoadmapId, s.Slug }).IsUnique();
-        builder.Property(s => s.Title).HasMaxLength(CatalogLimits.TitleMaxLength);
-        builder.Property(s => s.Description).HasMaxLength(CatalogLimits.SectionDescriptionMaxLength);
+        builder.Property(s => s.Title).HasCharacterLimit(CatalogLimits.TitleMaxLength);
+        builder.Property(s => s.Description).HasCharacterLimit(CatalogLimits.SectionDescriptionMaxLength);
     }
 }

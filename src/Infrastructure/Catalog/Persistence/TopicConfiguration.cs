@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Roadmap.Domain.Catalog;
+using Roadmap.Infrastructure.Common.Persistence;
 
 namespace Roadmap.Infrastructure.Catalog.Persistence;
 
@@ -13,8 +14,8 @@ internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Slug).HasMaxLength(CatalogLimits.SlugMaxLength);
         builder.HasIndex(t => new { t.RoadmapId, t.Slug }).IsUnique();
-        builder.Property(t => t.Title).HasMaxLength(CatalogLimits.TitleMaxLength);
-        builder.Property(t => t.Summary).HasMaxLength(CatalogLimits.TopicSummaryMaxLength);
+        builder.Property(t => t.Title).HasCharacterLimit(CatalogLimits.TitleMaxLength);
+        builder.Property(t => t.Summary).HasCharacterLimit(CatalogLimits.TopicSummaryMaxLength);
         builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.Difficulty).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.FormerSlugs);

@@ -24,7 +24,11 @@ public abstract class RoadmapDbContext(DbContextOptions options)
         ArgumentNullException.ThrowIfNull(modelBuilder);
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RoadmapDbContext).Assembly);
+        TextColumns.Size(modelBuilder, UnitsPerCharacter);
     }
+
+    /// <summary>The length a character of text may take in a column (<see cref="TextColumns"/>): one where lengths count characters.</summary>
+    private protected virtual int UnitsPerCharacter => 1;
 }
 
 public sealed class SqliteRoadmapDbContext(DbContextOptions<SqliteRoadmapDbContext> options) : RoadmapDbContext(options)
@@ -41,4 +45,8 @@ public sealed class SqliteRoadmapDbContext(DbContextOptions<SqliteRoadmapDbConte
 
 public sealed class PostgresRoadmapDbContext(DbContextOptions<PostgresRoadmapDbContext> options) : RoadmapDbContext(options);
 
-public sealed class SqlServerRoadmapDbContext(DbContextOptions<SqlServerRoadmapDbContext> options) : RoadmapDbContext(options);
+public sealed class SqlServerRoadmapDbContext(DbContextOptions<SqlServerRoadmapDbContext> options) : RoadmapDbContext(options)
+{
+    /// <summary>nvarchar(n) counts UTF-16 units: a character beyond U+FFFF (an emoji) takes two.</summary>
+    private protected override int UnitsPerCharacter => 2;
+}

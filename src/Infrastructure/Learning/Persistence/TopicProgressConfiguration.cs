@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Roadmap.Domain.Learning;
+using Roadmap.Infrastructure.Common.Persistence;
 
 namespace Roadmap.Infrastructure.Learning.Persistence;
 
@@ -17,7 +18,7 @@ internal sealed class TopicProgressConfiguration : IEntityTypeConfiguration<Topi
         builder.HasIndex(p => new { p.LearnerId, p.RoadmapId });
         builder.HasIndex(p => new { p.RoadmapId, p.Status }); // a roadmap's topics counted by status (author insights)
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(p => p.Note).HasMaxLength(LearningLimits.NoteMaxLength);
+        builder.Property(p => p.Note).HasCharacterLimit(LearningLimits.NoteMaxLength);
 
         // Of two writers that read the same version, only the first saves: the second runs again, never overwrites.
         builder.Property(p => p.Version).IsConcurrencyToken();

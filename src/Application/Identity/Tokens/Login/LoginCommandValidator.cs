@@ -1,4 +1,5 @@
 using FluentValidation;
+using Roadmap.Application.Common.Validation;
 using Roadmap.Domain.Identity;
 
 namespace Roadmap.Application.Identity.Tokens.Login;
@@ -7,7 +8,7 @@ internal sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
 {
     public LoginCommandValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().MaximumLength(UserProfileRules.EmailMaxLength);
-        RuleFor(c => c.Password).NotEmpty().MaximumLength(UserProfileRules.CredentialMaxLength);
+        RuleFor(c => c.Email).NotEmpty().MaximumCharacters(UserProfileRules.EmailMaxLength);
+        RuleFor(c => c.Password).NotEmpty().MaximumCharacters(UserProfileRules.CredentialMaxLength);
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Roadmap.Application.Common.Validation;
 using Roadmap.Application.Learning.Contracts;
 using Roadmap.Domain.Catalog;
 using Roadmap.Domain.Learning;
@@ -15,7 +16,7 @@ internal sealed class ImportProgressCommandValidator : AbstractValidator<ImportP
         {
             RuleFor(c => c.Document.Format).Equal(ProgressDocument.CurrentFormat)
                 .WithMessage($"Only '{ProgressDocument.CurrentFormat}' documents can be imported.");
-            RuleFor(c => c.Document.Roadmap).NotEmpty().MaximumLength(CatalogLimits.SlugMaxLength);
+            RuleFor(c => c.Document.Roadmap).NotEmpty().MaximumCharacters(CatalogLimits.SlugMaxLength);
             RuleFor(c => c.Document.RoadmapVersion).GreaterThanOrEqualTo(1);
             RuleFor(c => c.Document.Topics).Cascade(CascadeMode.Stop).NotNull()
                 .Must(topics => topics!.Count <= ImportProgressCommand.MaxTopics)
@@ -23,9 +24,9 @@ internal sealed class ImportProgressCommandValidator : AbstractValidator<ImportP
             RuleForEach(c => c.Document.Topics).NotNull().WithMessage("A topic must be an object, not null.").ChildRules(topic =>
             {
                 topic.RuleFor(t => t.TopicId).NotEqual(Guid.Empty);
-                topic.RuleFor(t => t.Topic).NotEmpty().MaximumLength(CatalogLimits.SlugMaxLength);
+                topic.RuleFor(t => t.Topic).NotEmpty().MaximumCharacters(CatalogLimits.SlugMaxLength);
                 topic.RuleFor(t => t.Status).NotNull().IsInEnum();
-                topic.RuleFor(t => t.Note).MaximumLength(LearningLimits.NoteMaxLength);
+                topic.RuleFor(t => t.Note).MaximumCharacters(LearningLimits.NoteMaxLength);
                 topic.RuleFor(t => t.UpdatedAt).NotNull();
             });
         });

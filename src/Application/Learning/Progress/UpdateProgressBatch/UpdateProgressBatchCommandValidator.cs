@@ -1,4 +1,5 @@
 using FluentValidation;
+using Roadmap.Application.Common.Validation;
 using Roadmap.Domain.Learning;
 
 namespace Roadmap.Application.Learning.Progress.UpdateProgressBatch;
@@ -14,7 +15,7 @@ internal sealed class UpdateProgressBatchCommandValidator : AbstractValidator<Up
         {
             item.RuleFor(i => i.Topic).NotEmpty();
             item.RuleFor(i => i.Status).NotNull().IsInEnum();
-            item.RuleFor(i => i.Note).MaximumLength(LearningLimits.NoteMaxLength);
+            item.RuleFor(i => i.Note).MaximumCharacters(LearningLimits.NoteMaxLength);
         });
     }
 }

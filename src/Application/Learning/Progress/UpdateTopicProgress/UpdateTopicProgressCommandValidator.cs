@@ -1,4 +1,5 @@
 using FluentValidation;
+using Roadmap.Application.Common.Validation;
 using Roadmap.Domain.Learning;
 
 namespace Roadmap.Application.Learning.Progress.UpdateTopicProgress;
@@ -8,7 +9,7 @@ internal sealed class UpdateTopicProgressCommandValidator : AbstractValidator<Up
     public UpdateTopicProgressCommandValidator()
     {
         RuleFor(c => c.Status).NotNull().IsInEnum();
-        RuleFor(c => c.Note).MaximumLength(LearningLimits.NoteMaxLength);
+        RuleFor(c => c.Note).MaximumCharacters(LearningLimits.NoteMaxLength);
         RuleForEach(c => c.ExpectedVersions).GreaterThanOrEqualTo(0);
     }
 }
