@@ -130,9 +130,11 @@ internal static class OpenApiContract
             AddProblem(operation, StatusCodes.Status415UnsupportedMediaType, "The body is not application/json in UTF-8.", document);
         }
 
-        if (parameters.Any(p => p.Source == BindingSource.Query && p.Type != typeof(string)))
+        // Every query parameter is read strictly (StrictQueryMiddleware): a text one may still be given twice.
+        if (parameters.Any(p => p.Source == BindingSource.Query))
         {
-            AddProblem(operation, StatusCodes.Status400BadRequest, "A query parameter has a wrong value.", document);
+            AddProblem(operation, StatusCodes.Status400BadRequest,
+                "A query parameter is given twice or holds a value it cannot take (code validation, errors keyed by the parameter).", document);
         }
 
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
