@@ -78,7 +78,7 @@ app.UseAuthorization();
 // Who may call is decided before what was sent is looked at: 401/403 come before 413/415/400.
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseMiddleware<JsonCharsetMiddleware>();
-app.UseMiddleware<StrictEnumQueryMiddleware>();
+app.UseMiddleware<StrictQueryMiddleware>();
 app.UseOutputCache();
 
 app.MapOpenApi().AnswerHeadLikeGet();

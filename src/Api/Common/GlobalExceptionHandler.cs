@@ -36,12 +36,12 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
                 : FailedBinding().Match(bad.Message) is { Success: true } binding
                     ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
                     {
-                        [binding.Groups["name"].Value] = [httpContext.Request.Query[binding.Groups["name"].Value].Count > 1
-                            ? "Give this parameter once."
-                            : Expected(binding.Groups["type"].Value)],
+                        [binding.Groups["name"].Value] = [Expected(binding.Groups["name"].Value, binding.Groups["type"].Value)],
                     })
                     {
-                        Detail = "A parameter has a value of the wrong type.",
+                        // A parameter's mistake, as StrictQueryMiddleware and the validators answer one.
+                        Detail = "One or more fields are invalid.",
+                        Extensions = { ["code"] = "validation" },
                     }
                     : new ProblemDetails { Detail = Describe(bad) };
             problem.Status = bad.StatusCode;
@@ -104,18 +104,21 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
         return false;
     }
 
-    /// <summary>The framework's words for a query, route or header value its parameter's type cannot hold.</summary>
+    /// <summary>
+    /// The framework's words for a route or header value its parameter's type cannot hold (query values are read before,
+    /// by <see cref="StrictQueryMiddleware"/>).
+    /// </summary>
     [GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[^"]+)" from ".*"\.$""", RegexOptions.Singleline)]
     private static partial Regex FailedBinding();
 
     /// <summary>What the parameter takes, in the client's terms rather than .NET's type names.</summary>
-    private static string Expected(string type) => type.TrimEnd('?') switch
+    private static string Expected(string name, string type) => type.TrimEnd('?') switch
     {
-        "int" or "long" => "A whole number.",
-        "Guid" => "An id (a GUID).",
-        "DateOnly" => "A date (YYYY-MM-DD).",
-        "bool" => "true or false.",
-        _ => "The value has the wrong type.",
+        "int" or "long" => $"'{name}' must be a whole number.",
+        "Guid" => $"'{name}' must be an id (a GUID).",
+        "DateOnly" => $"'{name}' must be a date (YYYY-MM-DD).",
+        "bool" => $"'{name}' must be true or false.",
+        _ => $"'{name}' has a value of the wrong type.",
     };
 
     /// <summary>The framework's words where they help the client, ours where they would only expose internals.</summary>

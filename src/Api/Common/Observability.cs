@@ -18,7 +18,7 @@ internal static class Observability
     /// <summary>The standard OpenTelemetry variable; without it nothing is collected or exported.</summary>
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    private const string TextTemplate = "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}";
+    internal const string TextTemplate = "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
     /// <summary>
     /// Readable lines in Development, one JSON object per line elsewhere (<c>Logging:Format</c> = <c>Text</c> or
@@ -46,11 +46,14 @@ internal static class Observability
 
             if (json)
             {
+                // One record per line whatever a client sent: JSON escapes CR, LF and the other C0 controls in strings.
                 log.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: toStandardError);
             }
             else
             {
-                log.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture, standardErrorFromLevel: toStandardError);
+                // Text writes values as they are: what a client sent is escaped first, so that it cannot write lines of its own.
+                log.WriteTo.EscapingControlCharacters(to => to.Console(
+                    outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture, standardErrorFromLevel: toStandardError));
             }
         }, preserveStaticLogger: true);
 

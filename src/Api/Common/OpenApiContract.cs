@@ -127,9 +127,11 @@ internal static class OpenApiContract
             AddProblem(operation, StatusCodes.Status415UnsupportedMediaType, "The body is not application/json in UTF-8.", document);
         }
 
-        if (parameters.Any(p => p.Source == BindingSource.Query && p.Type != typeof(string)))
+        // Every query parameter is read strictly (StrictQueryMiddleware): a text one may still be given twice.
+        if (parameters.Any(p => p.Source == BindingSource.Query))
         {
-            AddProblem(operation, StatusCodes.Status400BadRequest, "A query parameter has a wrong value.", document);
+            AddProblem(operation, StatusCodes.Status400BadRequest,
+                "A query parameter is given twice or holds a value it cannot take (code validation, errors keyed by the parameter).", document);
         }
 
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
@@ -307,7 +309,15 @@ internal static class OpenApiContract
             ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when reporting a problem." },
-            ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A stable, machine-readable code to switch on." },
+            ["code"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "A stable, machine-readable code to switch on: validation (a field, query parameter or header breaks a rule; " +
+                    "errors names it), bad_request (a body that is missing or is not JSON of the operation's shape; errors then names the JSON " +
+                    "path), " +
+                    "unauthorized, forbidden, not_found, method_not_allowed, payload_too_large, unsupported_media_type, too_many_requests, " +
+                    "database_unavailable, internal_error, or a module's own (roadmap.not_found, learning.progress_changed, ...).",
+            },
             ["errors"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,

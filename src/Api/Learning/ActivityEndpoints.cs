@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Roadmap.Api.Common;
 using Roadmap.Application.Learning.Contracts;
 using Roadmap.Application.Learning.Progress.GetActivity;
-using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Learning;
 
@@ -25,14 +24,8 @@ internal static class ActivityEndpoints
     }
 
     private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> GetActivity(
-        HttpContext http, IMediator mediator, CancellationToken cancellationToken, string? from = null, string? to = null)
+        IMediator mediator, CancellationToken cancellationToken, string? from = null, string? to = null)
     {
-        // A text parameter given twice reaches the handler as both values joined by a comma: say what is wrong instead.
-        if (new[] { nameof(from), nameof(to) }.FirstOrDefault(name => http.Request.Query[name].Count > 1) is { } repeated)
-        {
-            return Error.Validation(repeated, "Give this parameter once.").ToProblem();
-        }
-
         var result = await mediator.Send(new GetActivityQuery(from, to), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
