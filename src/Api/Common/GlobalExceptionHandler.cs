@@ -40,7 +40,7 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
                     })
                     {
                         // A parameter's mistake, as StrictQueryMiddleware and the validators answer one.
-                        Detail = "One or more fields are invalid.",
+                        Detail = Roadmap.Domain.Common.Error.InvalidFieldsMessage,
                         Extensions = { ["code"] = "validation" },
                     }
                     : new ProblemDetails { Detail = Describe(bad) };

@@ -20,7 +20,6 @@ namespace Roadmap.Api.Common;
 internal sealed class StrictQueryMiddleware(RequestDelegate next)
 {
     /// <summary>What the service says of any request whose fields or parameters break a rule (as ValidationBehaviour).</summary>
-    private const string Detail = "One or more fields are invalid.";
 
     // Weak: an endpoint lives as long as its host (tests start many hosts in one process).
     private static readonly ConditionalWeakTable<Endpoint, IReadOnlyList<QueryParameter>> Parameters = new();
@@ -56,7 +55,7 @@ internal sealed class StrictQueryMiddleware(RequestDelegate next)
 
         if (errors is not null)
         {
-            return Error.Validation("validation", Detail, errors).ToProblem().ExecuteAsync(context);
+            return Error.InvalidFields(errors).ToProblem().ExecuteAsync(context);
         }
 
         if (declared is not null)

@@ -65,11 +65,17 @@ internal static class TextLogEscaping
     internal static LogEvent Escaped(LogEvent logEvent)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
+        var template = Escaped(logEvent.MessageTemplate);
+        if (logEvent.Exception is null && ReferenceEquals(template, logEvent.MessageTemplate) && !logEvent.Properties.Values.Any(Changes))
+        {
+            return logEvent; // nearly every event: nothing to escape, nothing rebuilt
+        }
+
         return new LogEvent(
             logEvent.Timestamp,
             logEvent.Level,
             logEvent.Exception is null ? null : new IndentedException(logEvent.Exception),
-            Escaped(logEvent.MessageTemplate),
+            template,
             logEvent.Properties.Select(p => new LogEventProperty(p.Key, Escaped(p.Value))),
             logEvent.TraceId ?? default,
             logEvent.SpanId ?? default);
@@ -88,12 +94,17 @@ internal static class TextLogEscaping
         ScalarValue { Value: { } other } when Type.GetTypeCode(other.GetType()) is TypeCode.Object or TypeCode.Char
             && Convert.ToString(other, CultureInfo.InvariantCulture) is { } rendered && rendered.AsSpan().ContainsAny(Unsafe)
             => new ScalarValue(Escape(rendered)),
-        SequenceValue sequence => new SequenceValue(sequence.Elements.Select(Escaped)),
-        StructureValue structure => new StructureValue(structure.Properties.Select(p => new LogEventProperty(p.Name, Escaped(p.Value))), structure.TypeTag),
-        DictionaryValue dictionary => new DictionaryValue(dictionary.Elements.Select(
-            e => new KeyValuePair<ScalarValue, LogEventPropertyValue>((ScalarValue)Escaped(e.Key), Escaped(e.Value)))),
+        SequenceValue sequence when sequence.Elements.Any(Changes) => new SequenceValue(sequence.Elements.Select(Escaped)),
+        StructureValue structure when structure.Properties.Any(p => Changes(p.Value))
+            => new StructureValue(structure.Properties.Select(p => new LogEventProperty(p.Name, Escaped(p.Value))), structure.TypeTag),
+        DictionaryValue dictionary when dictionary.Elements.Any(e => Changes(e.Key) || Changes(e.Value))
+            => new DictionaryValue(dictionary.Elements.Select(
+                e => new KeyValuePair<ScalarValue, LogEventPropertyValue>((ScalarValue)Escaped(e.Key), Escaped(e.Value)))),
         _ => value,
     };
+
+    /// <summary>True when the value holds text to escape (<see cref="Escaped(LogEventPropertyValue)"/> hands back the value itself otherwise).</summary>
+    private static bool Changes(LogEventPropertyValue value) => !ReferenceEquals(Escaped(value), value);
 
     /// <summary>Hands each event to the wrapped sink with its client-given text escaped.</summary>
     private sealed class EscapingSink(ILogEventSink inner) : ILogEventSink, IDisposable

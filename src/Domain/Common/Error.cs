@@ -23,6 +23,13 @@ public sealed record Error(ErrorType Type, string Code, string Message, IReadOnl
     public static Error Validation(string code, string message, IReadOnlyDictionary<string, string[]>? details = null) =>
         new(ErrorType.Validation, code, message, details);
 
+    /// <summary>What a validation error of several fields says in a sentence; the fields' own messages are its details.</summary>
+    public const string InvalidFieldsMessage = "One or more fields are invalid.";
+
+    /// <summary>The validation error of several fields, each with its messages.</summary>
+    public static Error InvalidFields(IReadOnlyDictionary<string, string[]> details) =>
+        new(ErrorType.Validation, "validation", InvalidFieldsMessage, details);
+
     public static Error Validation(string field, string message) =>
         new(ErrorType.Validation, "validation", message, new Dictionary<string, string[]> { [field] = [message] });
 

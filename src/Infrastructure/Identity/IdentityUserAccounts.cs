@@ -153,6 +153,6 @@ internal sealed class IdentityUserAccounts(
         var details = result.Errors
             .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : e.Code.Contains("Email", StringComparison.Ordinal) ? "email" : "user")
             .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
-        return Error.Validation("validation", "One or more fields are invalid.", details);
+        return Error.InvalidFields(details);
     }
 }

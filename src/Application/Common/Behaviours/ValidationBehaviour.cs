@@ -28,7 +28,7 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
         var details = failures
             .GroupBy(f => ToJsonPath(f.PropertyName), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        return TResponse.Failure(Error.Validation("validation", "One or more fields are invalid.", details));
+        return TResponse.Failure(Error.InvalidFields(details));
     }
 
     /// <summary>
