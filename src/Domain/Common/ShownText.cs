@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,6 +11,8 @@ public static class ShownText
     private const int ZeroWidthJoiner = 0x200D;
     private const int TagsFirst = 0xE0000;
     private const int TagsLast = 0xE007F;
+    private const int BlackFlag = 0x1F3F4;
+    private const int CancelTag = 0xE007F;
 
     /// <summary>
     /// False when the text holds a character that lets a name or title hide or reorder text on a shared page (a
@@ -17,21 +20,61 @@ public static class ShownText
     /// separator (U+2028, U+2029), which breaks the line as "\n" does; or a format character, which shows nothing itself:
     /// text-direction marks and overrides, zero-width spaces (U+200B, U+2060, U+FEFF), the interlinear annotation marks
     /// (U+FFF9–U+FFFB, whose annotation a reader may not be shown), the soft hyphen, and the tag characters
-    /// (U+E0000–U+E007F, which spell out text no one sees). The zero-width joiner and non-joiner (U+200D, U+200C) stay
+    /// (U+E0000–U+E007F, which spell out text no one sees) but for the few that draw the flag of a country's part (see
+    /// <see cref="SubdivisionFlagTags"/>). The zero-width joiner and non-joiner (U+200D, U+200C) stay
     /// allowed: emoji sequences (woman, joiner, laptop: a woman technologist) and scripts such as Persian and the Indic ones need them. Read by whole characters,
     /// so those beyond U+FFFF (the tags) count too.
     /// </summary>
     public static bool IsPrintable(string? text)
     {
-        foreach (var rune in (text ?? string.Empty).EnumerateRunes())
+        var rest = (text ?? string.Empty).AsSpan();
+        while (!rest.IsEmpty)
         {
-            if (HidesOrBreaksText(rune))
+            // An unpaired surrogate reads as U+FFFD, as EnumerateRunes reads it.
+            Rune.DecodeFromUtf16(rest, out var rune, out var used);
+            rest = rest[used..];
+            if (rune.Value == BlackFlag)
+            {
+                rest = rest[SubdivisionFlagTags(rest)..];
+            }
+            else if (HidesOrBreaksText(rune))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The length (in UTF-16 units) of the tags after a black flag that make it the flag of a country's part, as England's
+    /// (🏴 then the tags g b e n g and the cancel tag), Scotland's and Wales's are written: 3 to 6 tag letters (lower case)
+    /// or digits, as subdivision codes are, then the cancel tag. 0 when the tags that follow are not such a code: they
+    /// are refused as any other tag, and a flag cannot carry a hidden message longer than a code.
+    /// </summary>
+    private static int SubdivisionFlagTags(ReadOnlySpan<char> text)
+    {
+        var length = 0;
+        for (var tags = 0; tags <= 6; tags++)
+        {
+            if (Rune.DecodeFromUtf16(text[length..], out var rune, out var used) != OperationStatus.Done)
+            {
+                return 0;
+            }
+
+            length += used;
+            if (rune.Value == CancelTag)
+            {
+                return tags >= 3 ? length : 0;
+            }
+
+            if (rune.Value is not ((>= 0xE0030 and <= 0xE0039) or (>= 0xE0061 and <= 0xE007A)))
+            {
+                return 0;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>

@@ -204,7 +204,8 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
     public async Task A_display_name_may_join_emoji_and_letters()
     {
         using var user = await SignIn();
-        const string name = "\U0001F469\u200D\U0001F4BB \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+        // A woman technologist (joined emoji), Persian (with its non-joiner), and Wales's flag (spelled with tags).
+        const string name = "\U0001F469\u200D\U0001F4BB \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F";
 
         (await user.Client.PatchAsJsonAsync("/api/me", new { displayName = name }, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
 

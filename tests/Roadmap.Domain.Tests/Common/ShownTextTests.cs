@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentAssertions;
 using Roadmap.Domain.Common;
 
@@ -36,6 +39,10 @@ public class ShownTextTests
     [InlineData("\U0001F469\u200D\U0001F4BB dev")] // an emoji sequence joined by a zero-width joiner
     [InlineData("\U0001F44D\uFE0F \U0001F44B\U0001F3FD")] // a variation selector, a skin tone
     [InlineData("Caf\u00E9 \u00BD \u2603")]
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F England")] // a flag spelled with tags
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F")] // Scotland, Wales
+    [InlineData("\U0001F3F4\U000E0075\U000E0073\U000E0063\U000E0061\U000E007F")] // any code of 3 to 6 letters or digits (us-ca)
+    [InlineData("\U0001F3F4 \U0001F3F4\u200D\u2620\uFE0F")] // a black flag alone, and the pirate flag
     [InlineData("")]
     [InlineData(null)]
     public void A_name_or_title_may_hold_any_script_and_emoji(string? text) =>
@@ -51,7 +58,14 @@ public class ShownTextTests
     [InlineData("a\u200Fb")] // a right-to-left mark
     [InlineData("a\u061Cb")] // the Arabic letter mark
     [InlineData("x\U000E0041y")] // a tag character, beyond U+FFFF
-    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E007F")] // a flag spelled with tags: tags hide text, so all are refused
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E007F")] // a flag's tags must spell a code of 3 to 6
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E0068\U000E0069\U000E007F")] // 7: room to hide text
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067")] // no cancel tag at the end
+    [InlineData("\U0001F3F4\U000E0047\U000E0042\U000E0045\U000E004E\U000E0047\U000E007F")] // capital tag letters
+    [InlineData("\U0001F3F4\U000E0067\U000E0020\U000E0065\U000E007F")] // a tag space
+    [InlineData("\U0001F600\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F")] // tags after another emoji
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F\U000E0041")] // a tag after the flag
+    [InlineData("\U0001F3F4\U000E007F")] // a cancel tag alone
     [InlineData("x\U000E0000y")] // an unassigned code point of the tag block
     [InlineData("a\uFEFFb")] // a zero-width no-break space (byte order mark)
     [InlineData("a\uFFF9b\uFFFAhidden\uFFFB")] // an interlinear annotation
@@ -64,4 +78,23 @@ public class ShownTextTests
     [InlineData("a\U0001D173b")] // a musical format character, beyond U+FFFF
     public void A_name_or_title_may_not_hide_reorder_or_break_text(string text) =>
         ShownText.IsPrintable(text).Should().BeFalse();
+
+    /// <summary>
+    /// The roadmap document's JSON Schema (docs/roadmap-document.schema.json) tells editors which titles the importer
+    /// takes: its pattern must refuse exactly the characters up to U+FFFF that a title may not hold (those beyond it it
+    /// cannot name in every dialect; its description says so).
+    /// </summary>
+    [Fact]
+    public void The_document_schemas_title_pattern_refuses_the_same_characters()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "roadmap-document.schema.json")));
+        var pattern = new Regex(schema.RootElement.GetProperty("$defs").GetProperty("title").GetProperty("pattern").GetString()!, RegexOptions.None, TimeSpan.FromSeconds(5));
+
+        var disagreeing = Enumerable.Range(0, 0x10000)
+            .Where(c => c is < 0xD800 or > 0xDFFF)
+            .Where(c => pattern.IsMatch($"a{(char)c}b") != ShownText.IsPrintable($"a{(char)c}b"))
+            .Select(c => c.ToString("X4", CultureInfo.InvariantCulture));
+
+        disagreeing.Should().BeEmpty();
+    }
 }
