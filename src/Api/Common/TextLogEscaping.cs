@@ -12,16 +12,24 @@ namespace Roadmap.Api.Common;
 /// <summary>
 /// Text log lines that a request cannot forge. Values logged come from clients (a decoded path may hold CR and LF:
 /// <c>/api/roadmaps/x%0D%0A07:00:00.000%20ERR%20...</c> wrote a line of its own), so before a text sink renders an event,
-/// every control character (C0, DEL, C1) and the Unicode line and paragraph separators in its property values, at any
-/// depth, and in its message template's text are written as escapes (<c>\r</c>, <c>\n</c>, <c>\t</c>, <c>\u2028</c>),
+/// every control character (C0, DEL, C1), the Unicode line and paragraph separators and the text-direction controls
+/// (which reorder the rest of a line on a terminal: <c>\u202E</c>) in its property values, at any depth, and in its message
+/// template's text are written as escapes (<c>\r</c>, <c>\n</c>, <c>\t</c>, <c>\u2028</c>),
 /// and every line of an exception is indented: a record's values stay on its first line, and only that line begins
 /// without white space. The JSON format needs none of this: JSON escapes CR, LF and the other C0 controls in strings
 /// (DEL, C1 and U+2028/U+2029 stay as they are, valid in a JSON string; JSON lines are split on LF).
 /// </summary>
 internal static class TextLogEscaping
 {
+    /// <summary>
+    /// The marks, embeddings, overrides and isolates that reorder how a terminal shows the rest of a line. Declared before
+    /// <see cref="Unsafe"/>, which is built from it.
+    /// </summary>
+    private static readonly char[] BidiControls =
+        ['\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+
     private static readonly SearchValues<char> Unsafe = SearchValues.Create(
-        [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(char.IsControl), '\u2028', '\u2029']);
+        [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(char.IsControl), '\u2028', '\u2029', .. BidiControls]);
 
     /// <summary>Writes through the sinks <paramref name="configure"/> adds, with control characters escaped.</summary>
     public static LoggerConfiguration EscapingControlCharacters(this LoggerSinkConfiguration writeTo, Action<LoggerSinkConfiguration> configure)

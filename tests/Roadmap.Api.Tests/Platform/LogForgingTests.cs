@@ -69,6 +69,9 @@ public sealed partial class LogForgingTests
     [InlineData("\u009B", @"\u009B")]
     [InlineData("\u2028", @"\u2028")]
     [InlineData("\u2029", @"\u2029")]
+    [InlineData("\u202E", @"\u202E")] // a right-to-left override: shows the rest of the line reversed
+    [InlineData("\u2066", @"\u2066")] // a left-to-right isolate
+    [InlineData("\u200F", @"\u200F")] // a right-to-left mark
     public void Text_lines_escape_control_characters_and_line_separators_in_values(string character, string escaped)
     {
         var output = Render(log => log.Information("HTTP {RequestMethod} {RequestPath} responded {StatusCode}", "GET", $"/api/roadmaps/x{character}{Forged}", 404));
