@@ -81,6 +81,11 @@ internal static class RequestSchemaRules
         });
         Rule(schemas, nameof(ProgressBatchRequestItem), ["topic", "status"], new()
         {
+            ["topic"] = s =>
+            {
+                s.Description = "The topic's slug, a former slug or its id.";
+                Length(s, 1, LearningLimits.TopicReferenceMaxLength);
+            },
             ["note"] = s => s.MaxLength = LearningLimits.NoteMaxLength,
         });
 

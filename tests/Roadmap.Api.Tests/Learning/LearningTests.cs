@@ -475,13 +475,15 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
     [InlineData("""{"items":[{"topic":"a","status":"Done"},{"topic":"b","status":"InProgress, Done"}]}""", "items[1].status")]
     [InlineData("""{"items":[{"topic":"a","status":"Done"},{"topic":"b"}]}""", "items[1].status")]
     [InlineData("""{"items":[]}""", "items")]
+    [InlineData("""{"items":[{"topic":"a","status":"Done"},{"topic":"LONG","status":"Done"}]}""", "items[1].topic")]
     public async Task A_batch_with_one_bad_item_saves_nothing(string body, string? field)
     {
         var slug = await Published();
         using var learner = await SignIn();
         var aId = (await Progress(learner, slug)).Topics.Single(t => t.Topic == "a").TopicId;
 
-        var response = await Raw(learner, HttpMethod.Post, $"/api/me/roadmaps/{slug}/progress/batch", body.Replace("A-ID", aId.ToString(), StringComparison.Ordinal));
+        var response = await Raw(learner, HttpMethod.Post, $"/api/me/roadmaps/{slug}/progress/batch", body.Replace("A-ID", aId.ToString(), StringComparison.Ordinal)
+            .Replace("LONG", new string('a', LearningLimits.TopicReferenceMaxLength + 1), StringComparison.Ordinal));
 
         await ShouldBeProblem(response, HttpStatusCode.BadRequest, field: field);
         (await Progress(learner, slug)).Topics.Should().OnlyContain(t => t.Version == 0);

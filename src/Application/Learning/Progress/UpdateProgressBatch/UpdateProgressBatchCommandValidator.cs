@@ -13,7 +13,7 @@ internal sealed class UpdateProgressBatchCommandValidator : AbstractValidator<Up
             .WithMessage($"A batch has at most {UpdateProgressBatchCommand.MaxItems} items.");
         RuleForEach(c => c.Items).NotNull().WithMessage("An item must be an object, not null.").ChildRules(item =>
         {
-            item.RuleFor(i => i.Topic).NotEmpty();
+            item.RuleFor(i => i.Topic).NotEmpty().MaximumCharacters(LearningLimits.TopicReferenceMaxLength);
             item.RuleFor(i => i.Status).NotNull().IsInEnum();
             item.RuleFor(i => i.Note).MaximumCharacters(LearningLimits.NoteMaxLength);
         });
