@@ -26,7 +26,7 @@ bench_postgres() {
 # The service on provider $1 with connection string $2 (migrations applied), and any further NAME=value settings.
 bench_start() {
   local provider=$1 connection=$2; shift 2
-  (cd src/Api/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" \
+  (cd src/Api/bin/Release/net10.0 && exec env DOTNET_GCgen0size="$SERVICE_GC_GEN0" ASPNETCORE_ENVIRONMENT=Production Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" \
     Database__Provider="$provider" ConnectionStrings__Roadmap="$connection" Database__ApplyMigrations=true \
     RateLimiting__Auth__PermitLimit=100000 "$@" \
     dotnet Roadmap.Api.dll --urls "$B" --Serilog:MinimumLevel:Default=Warning) >>"$DATA/service.log" 2>&1 &

@@ -130,6 +130,7 @@ start_node() {
     export ForwardedHeaders__KnownProxies__0=127.0.0.1
     export Logging__Format=Json
     export DOTNET_CLI_TELEMETRY_OPTOUT=1
+    export DOTNET_GCgen0size=$SERVICE_GC_GEN0
     setsid nohup dotnet Roadmap.Api.dll >>"$STATE/log/$name.log" 2>&1 </dev/null &
     echo $! >"$RUN/$name.pid"
   )

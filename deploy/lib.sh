@@ -1,9 +1,10 @@
-# Shell helpers shared by .ci/run, deploy/cluster.sh and tests/cluster/faults.sh (sourced, not run).
+# Shell helpers shared by .ci/run, deploy/cluster.sh, tests/cluster/faults.sh and bench/lib.sh (sourced, not run).
 
 # The garbage collector's gen0 budget the service runs with (24 MB, in hex as the runtime reads it): workstation GC
-# (the project's setting) then takes no more CPU than server GC and keeps to less memory. Only the environment can set
-# it, so every script that starts the service exports it; see the README (Memory).
-export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x1800000}
+# (the project's setting) then takes about as much CPU as server GC for less memory. Only the environment can set it,
+# so every script that starts the service passes it as DOTNET_GCgen0size (not exported here: builds and tests keep
+# their own); see the README (Memory).
+SERVICE_GC_GEN0=0x1800000
 
 # The newest installed PostgreSQL's bin folder (empty when none is installed).
 pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true; }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -12,7 +11,14 @@ public static class ShownText
     private const int TagsFirst = 0xE0000;
     private const int TagsLast = 0xE007F;
     private const int BlackFlag = 0x1F3F4;
-    private const int CancelTag = 0xE007F;
+
+    /// <summary>
+    /// The tags that make a black flag the flag of England, Scotland or Wales (the codes gbeng, gbsct and gbwls in tag
+    /// letters, then the cancel tag U+E007F): the only tag sequences drawn as flags of their own. Any other code shows a
+    /// plain black flag and could carry hidden text, so it is refused as other tags are.
+    /// </summary>
+    private static readonly string[] FlagTags = [.. new[] { "gbeng", "gbsct", "gbwls" }.Select(
+        code => string.Concat(code.Select(c => char.ConvertFromUtf32(TagsFirst + c))) + char.ConvertFromUtf32(TagsLast))];
 
     /// <summary>
     /// False when the text holds a character that lets a name or title hide or reorder text on a shared page (a
@@ -20,8 +26,8 @@ public static class ShownText
     /// separator (U+2028, U+2029), which breaks the line as "\n" does; or a format character, which shows nothing itself:
     /// text-direction marks and overrides, zero-width spaces (U+200B, U+2060, U+FEFF), the interlinear annotation marks
     /// (U+FFF9–U+FFFB, whose annotation a reader may not be shown), the soft hyphen, and the tag characters
-    /// (U+E0000–U+E007F, which spell out text no one sees) but for the few that draw the flag of a country's part (see
-    /// <see cref="SubdivisionFlagTags"/>). The zero-width joiner and non-joiner (U+200D, U+200C) stay
+    /// (U+E0000–U+E007F, which spell out text no one sees) but for those of the flags of England, Scotland and Wales (see
+    /// <see cref="FlagTags"/>). The zero-width joiner and non-joiner (U+200D, U+200C) stay
     /// allowed: emoji sequences (woman, joiner, laptop: a woman technologist) and scripts such as Persian and the Indic ones need them. Read by whole characters,
     /// so those beyond U+FFFF (the tags) count too.
     /// </summary>
@@ -35,7 +41,7 @@ public static class ShownText
             rest = rest[used..];
             if (rune.Value == BlackFlag)
             {
-                rest = rest[SubdivisionFlagTags(rest)..];
+                rest = rest[FlagTagsLength(rest)..];
             }
             else if (HidesOrBreaksText(rune))
             {
@@ -46,31 +52,14 @@ public static class ShownText
         return true;
     }
 
-    /// <summary>
-    /// The length (in UTF-16 units) of the tags after a black flag that make it the flag of a country's part, as England's
-    /// (🏴 then the tags g b e n g and the cancel tag), Scotland's and Wales's are written: 3 to 6 tag letters (lower case)
-    /// or digits, as subdivision codes are, then the cancel tag. 0 when the tags that follow are not such a code: they
-    /// are refused as any other tag, and a flag cannot carry a hidden message longer than a code.
-    /// </summary>
-    private static int SubdivisionFlagTags(ReadOnlySpan<char> text)
+    /// <summary>The length (in UTF-16 units) of the tags of <see cref="FlagTags"/> that the text starts with; 0 for none.</summary>
+    private static int FlagTagsLength(ReadOnlySpan<char> text)
     {
-        var length = 0;
-        for (var tags = 0; tags <= 6; tags++)
+        foreach (var tags in FlagTags)
         {
-            if (Rune.DecodeFromUtf16(text[length..], out var rune, out var used) != OperationStatus.Done)
+            if (text.StartsWith(tags, StringComparison.Ordinal))
             {
-                return 0;
-            }
-
-            length += used;
-            if (rune.Value == CancelTag)
-            {
-                return tags >= 3 ? length : 0;
-            }
-
-            if (rune.Value is not ((>= 0xE0030 and <= 0xE0039) or (>= 0xE0061 and <= 0xE007A)))
-            {
-                return 0;
+                return tags.Length;
             }
         }
 

@@ -17,8 +17,8 @@ public static class LearningLimits
     public const int TopicSlugMaxLength = 64;
 
     /// <summary>
-    /// The longest name of a topic a request can give: a slug (64 characters at most) or the topic's id, whose longest
-    /// form .NET reads is 68 characters (<c>{0x…,0x…,{0x…}}</c>). A longer one names no topic.
+    /// The longest name of a topic a request may give: a slug has at most 64 characters, and a topic's id 68 in the
+    /// longest of the standard forms .NET reads (<c>{0x…,0x…,{0x…}}</c>).
     /// </summary>
     public const int TopicReferenceMaxLength = 68;
 }

@@ -41,7 +41,6 @@ public class ShownTextTests
     [InlineData("Caf\u00E9 \u00BD \u2603")]
     [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F England")] // a flag spelled with tags
     [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F")] // Scotland, Wales
-    [InlineData("\U0001F3F4\U000E0075\U000E0073\U000E0063\U000E0061\U000E007F")] // any code of 3 to 6 letters or digits (us-ca)
     [InlineData("\U0001F3F4 \U0001F3F4\u200D\u2620\uFE0F")] // a black flag alone, and the pirate flag
     [InlineData("")]
     [InlineData(null)]
@@ -58,8 +57,9 @@ public class ShownTextTests
     [InlineData("a\u200Fb")] // a right-to-left mark
     [InlineData("a\u061Cb")] // the Arabic letter mark
     [InlineData("x\U000E0041y")] // a tag character, beyond U+FFFF
-    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E007F")] // a flag's tags must spell a code of 3 to 6
-    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E0068\U000E0069\U000E007F")] // 7: room to hide text
+    [InlineData("\U0001F3F4\U000E0075\U000E0073\U000E0063\U000E0061\U000E007F")] // another code (us-ca): a plain black flag, tags hidden
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E007F")] // a part of England's tags
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E0068\U000E0069\U000E007F")] // more than England's tags
     [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067")] // no cancel tag at the end
     [InlineData("\U0001F3F4\U000E0047\U000E0042\U000E0045\U000E004E\U000E0047\U000E007F")] // capital tag letters
     [InlineData("\U0001F3F4\U000E0067\U000E0020\U000E0065\U000E007F")] // a tag space
