@@ -12,9 +12,25 @@ namespace Roadmap.Api.Jobs;
 /// </summary>
 internal sealed class JobsDashboardAuthorization : IDashboardAsyncAuthorizationFilter
 {
+    private static readonly object LetIn = new();
+
     public async Task<bool> AuthorizeAsync(DashboardContext context)
     {
         var http = context.GetHttpContext();
+        var allowed = await IsAllowedAsync(http);
+        if (allowed)
+        {
+            http.Items[LetIn] = true;
+        }
+
+        return allowed;
+    }
+
+    /// <summary>Whether the dashboard let this request's caller in (a refusal after that is of the action, not of the caller).</summary>
+    public static bool WasLetIn(HttpContext http) => http?.Items.ContainsKey(LetIn) == true;
+
+    private static async Task<bool> IsAllowedAsync(HttpContext http)
+    {
         if (IsLocalDevelopment(http))
         {
             return true;

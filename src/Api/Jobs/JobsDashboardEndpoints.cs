@@ -38,9 +38,37 @@ internal static class JobsDashboardEndpoints
             DisplayStorageConnectionString = false,
             DashboardTitle = "Roadmap jobs",
             AppPath = "/docs",
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().Add(endpoint => endpoint.RequestDelegate = ClientErrors(endpoint.RequestDelegate!));
         return app;
     }
+
+    /// <summary>
+    /// The dashboard as the rest of the API answers: Hangfire refuses an action on a read-only dashboard with 401 even
+    /// to the Admin it let in (a 403 here: signing in again changes nothing), and lets some malformed requests fail as
+    /// exceptions — a job id that is not a number, a stats request that is not a form — which are 400s, not 500s.
+    /// </summary>
+    private static RequestDelegate ClientErrors(RequestDelegate dashboard) => async http =>
+    {
+        try
+        {
+            await dashboard(http);
+        }
+        catch (Exception e) when (!http.Response.HasStarted && IsMalformedRequest(e, http.Request))
+        {
+            http.Response.Clear();
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (http.Response.StatusCode == StatusCodes.Status401Unauthorized && !http.Response.HasStarted && JobsDashboardAuthorization.WasLetIn(http))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+    };
+
+    private static bool IsMalformedRequest(Exception e, HttpRequest request) =>
+        e is FormatException
+        || (e is InvalidOperationException && !request.HasFormContentType && e.Message.StartsWith("Incorrect Content-Type", StringComparison.Ordinal));
 
     private static Ok<JobsDashboardSession> StartSession(HttpContext http, JobsDashboardSessions sessions) =>
         TypedResults.Ok(new JobsDashboardSession(DashboardPath, sessions.Start(http, http.User.UserId())));

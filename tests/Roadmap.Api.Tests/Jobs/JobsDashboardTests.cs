@@ -78,8 +78,33 @@ public abstract class JobsDashboardTests<TFactory>(TFactory factory) : ApiTestBa
         using var form = new FormUrlEncodedContent([new("jobs[]", "identity.purge-refresh-tokens")]);
 
         var trigger = await browser.PostAsync("/hangfire/recurring/trigger", form, Ct);
+        var byToken = await admin.Client.PostAsync("/hangfire/recurring/trigger", new FormUrlEncodedContent([new("jobs[]", "identity.purge-refresh-tokens")]), Ct);
 
-        trigger.IsSuccessStatusCode.Should().BeFalse();
+        // The Admin was let in: the action is refused, not the caller (signing in again would change nothing).
+        await ShouldBeProblem(trigger, HttpStatusCode.Forbidden);
+        await ShouldBeProblem(byToken, HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("GET", "/hangfire/stats")] // stats are read from a form
+    [InlineData("POST", "/hangfire/stats")]
+    [InlineData("GET", "/hangfire/jobs/details/abc")] // a job id is a number
+    public async Task Malformed_dashboard_requests_are_400_not_500(string method, string path)
+    {
+        using var admin = await SignIn(Roles.Admin);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
+
+        await ShouldBeProblem(await admin.Client.SendAsync(request, Ct), HttpStatusCode.BadRequest);
+    }
+
+    private static async Task ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        response.StatusCode.Should().Be(status, await response.Content.ReadAsStringAsync(Ct));
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
     }
 
     [Fact]
