@@ -17,7 +17,7 @@ namespace Roadmap.Api.Common;
 /// template's text are written as escapes (<c>\r</c>, <c>\n</c>, <c>\t</c>, <c>\u2028</c>),
 /// and every line of an exception is indented: a record's values stay on its first line, and only that line begins
 /// without white space. The JSON format needs none of this: JSON escapes CR, LF and the other C0 controls in strings
-/// (DEL, C1 and U+2028/U+2029 stay as they are, valid in a JSON string; JSON lines are split on LF).
+/// (DEL, C1, U+2028/U+2029 and the text-direction controls stay as they are, valid in a JSON string; JSON lines are split on LF).
 /// </summary>
 internal static class TextLogEscaping
 {
