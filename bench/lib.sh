@@ -23,6 +23,11 @@ bench_postgres() {
   POSTGRES="Host=127.0.0.1;Port=5498;Username=bench;Password=bench"
 }
 
+# POSTGRES as a libpq connection string, for psql and pgbench, to database $1.
+bench_libpq() {
+  echo "$(sed -E 's/Host=([^;]*);Port=([^;]*);Username=([^;]*);Password=([^;]*)/host=\1 port=\2 user=\3 password=\4/' <<<"$POSTGRES") dbname=$1"
+}
+
 # The service on provider $1 with connection string $2 (migrations applied), and any further NAME=value settings.
 bench_start() {
   local provider=$1 connection=$2; shift 2

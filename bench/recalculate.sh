@@ -21,7 +21,7 @@ trap bench_cleanup EXIT
 
 bench_postgres
 DB="$POSTGRES;Database=roadmap_recalculate_$$"
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 "$(sed -E 's/Host=([^;]*);Port=([^;]*);Username=([^;]*);Password=([^;]*)/host=\1 port=\2 user=\3 password=\4/' <<<"$POSTGRES") dbname=roadmap_recalculate_$$")
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 "$(bench_libpq "roadmap_recalculate_$$")")
 seconds() { date +%s.%N; }
 
 dotnet build -c Release src/Api >/dev/null
