@@ -32,6 +32,12 @@ internal static class DependencyInjection
             context.ProblemDetails.Type ??= "about:blank";
             context.ProblemDetails.Title ??= Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(
                 context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+            // A chunked body cut off by the server while the framework read it leaves a bare 413 behind.
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                context.ProblemDetails.Detail ??= RequestBodyLimitMiddleware.TooLarge;
+            }
+
             context.ProblemDetails.Extensions.TryAdd(
                 "traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
 

@@ -124,7 +124,7 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
     /// <summary>The framework's words where they help the client, ours where they would only expose internals.</summary>
     private static string Describe(BadHttpRequestException bad) => bad switch
     {
-        { StatusCode: StatusCodes.Status413PayloadTooLarge } => "The request body is too large.",
+        { StatusCode: StatusCodes.Status413PayloadTooLarge } => RequestBodyLimitMiddleware.TooLarge,
         _ when bad.Message.StartsWith("Implicit body", StringComparison.Ordinal)
             || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) => "The request body is missing or empty.",
         _ => bad.Message,

@@ -11,12 +11,15 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
     public const long DefaultLimit = 64 * 1024;
 
+    /// <summary>The detail of every 413, whether this middleware, the server or the framework refused the body.</summary>
+    public const string TooLarge = "The request body is too large.";
+
     public Task InvokeAsync(HttpContext context)
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultLimit;
         if (context.Request.ContentLength > limit)
         {
-            throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+            throw new BadHttpRequestException(TooLarge, StatusCodes.Status413PayloadTooLarge);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)

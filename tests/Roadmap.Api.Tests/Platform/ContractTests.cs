@@ -99,6 +99,28 @@ public sealed class ContractTests(SqliteApiFactory factory) : ApiTestBase<Sqlite
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }
 
+    [Fact]
+    public async Task A_chunked_body_over_the_limit_is_a_413_that_says_why()
+    {
+        // Kestrel, not the test host, cuts a body off at the limit: the service runs in a process of its own.
+        await using var service = await RunningService.StartAsync();
+        using var client = new HttpClient { BaseAddress = service.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            // No length is sent: the server cuts the body off when it passes the limit, while the endpoint reads it.
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($$"""{"email":"{{new string('a', 70 * 1024)}}"}"""))),
+        };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await client.SendAsync(request, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+        problem["detail"]!.GetValue<string>().Should().Be("The request body is too large.");
+        problem["code"]!.GetValue<string>().Should().Be("payload_too_large");
+    }
+
     [Theory]
     [InlineData("application/json; charset=latin1")]
     [InlineData("application/json; charset=\"utf-16\"")]
