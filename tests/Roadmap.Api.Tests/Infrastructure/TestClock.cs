@@ -11,6 +11,7 @@ public sealed class TestClock : IClock
 {
     private readonly Lock _lock = new();
     private DateTimeOffset? _now;
+    private bool _ticking;
 
     public DateTimeOffset UtcNow
     {
@@ -20,6 +21,11 @@ public sealed class TestClock : IClock
             {
                 if (_now is { } now)
                 {
+                    if (_ticking)
+                    {
+                        _now = now.AddMilliseconds(1);
+                    }
+
                     return now;
                 }
             }
@@ -35,6 +41,20 @@ public sealed class TestClock : IClock
         lock (_lock)
         {
             _now = instant.ToUniversalTime();
+            _ticking = false;
+        }
+    }
+
+    /// <summary>
+    /// Runs the clock from <paramref name="instant"/> a millisecond further at every reading, so that requests racing
+    /// each other all have times of their own, in the order they read the clock, until it is set again or reset.
+    /// </summary>
+    public void Tick(DateTimeOffset instant)
+    {
+        lock (_lock)
+        {
+            _now = instant.ToUniversalTime();
+            _ticking = true;
         }
     }
 
@@ -44,6 +64,7 @@ public sealed class TestClock : IClock
         lock (_lock)
         {
             _now = null;
+            _ticking = false;
         }
     }
 }

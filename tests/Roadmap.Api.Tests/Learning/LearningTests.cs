@@ -362,6 +362,69 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
     }
 
     [Fact]
+    public async Task Racing_writes_on_other_topics_leave_the_enrollment_at_the_latest_change()
+    {
+        const int writers = 40;
+        var slug = TestDocuments.NewSlug("learn");
+        using (var author = await SignIn(Roles.Author))
+        {
+            var topics = new[] { TestDocuments.Topic("a"), TestDocuments.Topic("b") }
+                .Concat(Enumerable.Range(0, writers - 2).Select(i => TestDocuments.Topic($"t{i}")));
+            (await author.Client.PostAsJsonAsync("/api/roadmaps", TestDocuments.Small(slug).WithTopics(0, [.. topics]), Json, Ct)).EnsureSuccessStatusCode();
+            (await author.Client.PostAsync($"/api/roadmaps/{slug}/publish", null, Ct)).EnsureSuccessStatusCode();
+        }
+
+        using var learner = await SignIn();
+        (await Follow(learner, slug)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var slugs = (await Progress(learner, slug)).Topics.Select(t => t.Topic).Take(writers).ToList();
+
+        // Each round's writers read the enrollment at once, each with a time of its own: one that read the clock
+        // earlier may save later.
+        Factory.Clock.Tick(DateTimeOffset.UtcNow);
+        try
+        {
+            foreach (var status in new[] { "InProgress", "Done", "Skipped" })
+            {
+                var responses = await Task.WhenAll(slugs.Select(topic => Put(learner, slug, topic, new { status })));
+                responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+
+                var round = await Read<PagedList<ProgressEventDto>>(
+                    await learner.Client.GetAsync($"/api/me/roadmaps/{slug}/events?pageSize={writers}", Ct));
+                var enrollment = await Read<EnrollmentListItemDto>(await learner.Client.GetAsync($"/api/me/enrollments/{slug}", Ct));
+                enrollment.LastActivityAt.Should().Be(
+                    round.Items.Max(e => e.OccurredAt), "an earlier time read before a later one was saved must not overwrite it");
+            }
+        }
+        finally
+        {
+            Factory.Clock.Reset();
+        }
+    }
+
+    [Fact]
+    public async Task Racing_follows_again_and_leaves_each_happen_once()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        const int racers = 16;
+        (await Follow(learner, slug)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        foreach (var round in Enumerable.Range(0, 2))
+        {
+            var leaves = await Task.WhenAll(Enumerable.Range(0, racers).Select(_ => learner.Client.DeleteAsync($"/api/me/enrollments/{slug}", Ct)));
+            leaves.Count(r => r.StatusCode == HttpStatusCode.NoContent).Should().Be(1, "round {0}: one leave, the rest find it done", round);
+            leaves.Count(r => r.StatusCode == HttpStatusCode.NotFound).Should().Be(racers - 1);
+
+            var follows = await Task.WhenAll(Enumerable.Range(0, racers).Select(_ => Follow(learner, slug)));
+            follows.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1, "round {0}: one follows again, the rest find it done", round);
+            follows.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(racers - 1);
+            var enrolled = await Task.WhenAll(follows.Select(Read<EnrollmentDto>));
+            var stored = await Read<EnrollmentListItemDto>(await learner.Client.GetAsync($"/api/me/enrollments/{slug}", Ct));
+            enrolled.Select(e => e.EnrolledAt).Should().OnlyContain(at => at == stored.EnrolledAt, "every answer names the one time stored");
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_client_problem_and_changes_nothing()
     {
         var slug = await Published();

@@ -576,15 +576,18 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("EnrolledAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("LastActivityAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("LearnerId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("LeftAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("RoadmapId")

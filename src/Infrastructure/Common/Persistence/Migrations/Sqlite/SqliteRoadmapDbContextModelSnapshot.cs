@@ -566,15 +566,18 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("EnrolledAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastActivityAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("LearnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LeftAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RoadmapId")
