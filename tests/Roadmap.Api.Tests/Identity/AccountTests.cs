@@ -167,6 +167,26 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
     }
 
     [Fact]
+    public async Task Racing_profile_edits_of_other_fields_all_succeed_and_all_are_kept()
+    {
+        using var user = await SignIn();
+        const int rounds = 4;
+
+        foreach (var round in Enumerable.Range(0, rounds))
+        {
+            var zone = round % 2 == 0 ? "Europe/Berlin" : "Asia/Tokyo";
+            var edits = await Task.WhenAll(
+                user.Client.PatchAsJsonAsync("/api/me", new { displayName = $"Ann {round}" }, Ct),
+                user.Client.PatchAsJsonAsync("/api/me", new { timeZone = zone }, Ct),
+                user.Client.PatchAsJsonAsync("/api/me", new { showOnLeaderboard = round % 2 == 0 }, Ct));
+
+            edits.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK, "an edit without If-Match that loses a race runs again");
+            (await Read<UserProfileDto>(await user.Client.GetAsync("/api/me", Ct))).Should().BeEquivalentTo(
+                new { DisplayName = $"Ann {round}", TimeZone = zone, ShowOnLeaderboard = round % 2 == 0 });
+        }
+    }
+
+    [Fact]
     public async Task A_display_name_is_measured_in_characters_so_the_longest_name_in_emoji_is_kept()
     {
         using var user = await SignIn();
