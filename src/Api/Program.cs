@@ -105,7 +105,17 @@ api.MapLeaderboardEndpoints();
 api.MapJobsDashboardEndpoints();
 api.MapJobsAdminEndpoints();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException)
+{
+    // An address it cannot listen on (taken, or not this machine's) is a setting that cannot run the service too.
+    Console.Error.WriteLine($"The service cannot start: {ex.Message}");
+    return 1;
+}
+
 return 0;
 
 /// <summary>The entry point, visible to the API tests' host.</summary>

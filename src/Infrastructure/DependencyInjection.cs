@@ -49,8 +49,11 @@ public static class DependencyInjection
         }
         catch (InvalidOperationException ex)
         {
-            throw new InvalidConfigurationException(
-                $"Database: {ex.GetBaseException().Message} (Database:Provider is one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}).");
+            // The binder's message names the key and its value; a provider misspelt is also told the names it may take.
+            var provider = $"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}";
+            throw new InvalidConfigurationException(ex.Message.Contains($"'{provider}'", StringComparison.Ordinal)
+                ? $"{ex.Message} ({provider} is one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())})."
+                : ex.Message);
         }
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);

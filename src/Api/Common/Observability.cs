@@ -36,7 +36,17 @@ internal static class Observability
         };
         builder.Services.AddSerilog((services, log) =>
         {
-            log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            try
+            {
+                log.ReadFrom.Configuration(builder.Configuration);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Serilog's words (a level it does not know, say) name the value; the section is named here.
+                throw new InvalidConfigurationException($"Serilog: {ex.Message}");
+            }
+
+            log.ReadFrom.Services(services).Enrich.FromLogContext();
             LogEventLevel? toStandardError = null;
             if (commandLine)
             {

@@ -25,19 +25,26 @@ internal sealed partial class StatsRecalculationTrigger(IBackgroundJobClient job
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var _ in _requests.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            try
+            await foreach (var _ in _requests.Reader.ReadAllAsync(stoppingToken))
             {
-                jobs.Enqueue<RecalculatePendingStatsJob>(job => job.RunAsync(CancellationToken.None));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The marks are kept: the minute job recalculates them.
-                LogEnqueueFailed(ex);
-            }
+                try
+                {
+                    jobs.Enqueue<RecalculatePendingStatsJob>(job => job.RunAsync(CancellationToken.None));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The marks are kept: the minute job recalculates them.
+                    LogEnqueueFailed(ex);
+                }
 
-            await Task.Delay(MinimumGap, stoppingToken);
+                await Task.Delay(MinimumGap, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, also when the host failed to start: nothing to report.
         }
     }
 

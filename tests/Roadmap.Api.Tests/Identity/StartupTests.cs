@@ -71,6 +71,8 @@ public sealed class StartupTests
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.local", "ForwardedHeaders:KnownProxies holds 'proxy.local', which is not an IP address.")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0", "ForwardedHeaders:KnownNetworks holds '10.0.0.0', which is not a network in CIDR notation (10.0.0.0/8).")]
     [InlineData("Logging:Format", "Xml", "Logging:Format is 'Xml'; it is Text or Json.")]
+    [InlineData("Serilog:MinimumLevel:Default", "Loud", "Serilog: The value Loud is not a valid Serilog level.")]
+    [InlineData("Database:ApplyMigrations", "maybe", "Failed to convert configuration value 'maybe' at 'Database:ApplyMigrations'*")]
     public async Task A_setting_that_cannot_be_read_or_is_out_of_its_range_is_one_clear_refusal(string key, string value, string message)
     {
         await using var factory = new SqliteApiFactory();
@@ -80,6 +82,21 @@ public sealed class StartupTests
         var start = () => factory.CreateClient();
 
         start.Should().Throw<InvalidConfigurationException>().WithMessage(message);
+    }
+
+    [Fact]
+    public async Task A_port_in_use_ends_the_start_with_one_clear_line_and_exit_code_1_not_a_crash()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        await using var service = RunningService.Launch(format: null, $"http://127.0.0.1:{port}");
+
+        (await service.ExitCodeAsync()).Should().Be(1);
+        service.Lines.Should().Contain($"The service cannot start: Failed to bind to address http://127.0.0.1:{port}: address already in use.");
+        service.Lines.Should().NotContain(line => line.StartsWith("Unhandled exception", StringComparison.Ordinal));
+        service.Lines.Should().NotContain(line => line.Contains("BackgroundService failed", StringComparison.Ordinal), "stopping is no failure");
     }
 
     [Fact]

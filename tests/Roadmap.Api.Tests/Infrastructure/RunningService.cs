@@ -26,6 +26,15 @@ internal sealed partial class RunningService : IAsyncDisposable
 
     public static async Task<RunningService> StartAsync(string? format = null)
     {
+        var service = Launch(format, "http://127.0.0.1:0");
+        var listening = await service.WaitForLineAsync(line => Listening().IsMatch(line));
+        service.Address = new Uri(Listening().Match(listening).Groups["address"].Value);
+        return service;
+    }
+
+    /// <summary>Starts the service on <paramref name="urls"/> without waiting for it to listen.</summary>
+    public static RunningService Launch(string? format, string urls)
+    {
         var folder = Path.Combine(Path.GetTempPath(), "roadmap-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -38,7 +47,7 @@ internal sealed partial class RunningService : IAsyncDisposable
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Roadmap.Api.dll"));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_URLS"] = urls;
         start.Environment["Logging__Format"] = format;
         start.Environment["Auth__SigningKey"] = RoadmapApiFactory.SigningKey;
         start.Environment["Database__Provider"] = "Sqlite";
@@ -53,10 +62,16 @@ internal sealed partial class RunningService : IAsyncDisposable
         service._process.Start();
         service._process.BeginOutputReadLine();
         service._process.BeginErrorReadLine();
-
-        var listening = await service.WaitForLineAsync(line => Listening().IsMatch(line));
-        service.Address = new Uri(Listening().Match(listening).Groups["address"].Value);
         return service;
+    }
+
+    /// <summary>The exit code of a service that stops by itself, waiting for it up to a minute.</summary>
+    public async Task<int> ExitCodeAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>The first line <paramref name="match"/> takes, waiting for it up to a minute (the service starts in seconds).</summary>
