@@ -84,8 +84,21 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
     /// </summary>
     private async Task<int> CreateAdminAsync(IServiceProvider services, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var email = Option("--email");
-        if (email is null)
+        // Each option once, with its value; anything else is refused rather than quietly left out.
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var at = 1; at < Arguments.Count; at += 2)
+        {
+            var name = Arguments[at];
+            if (name is not ("--email" or "--display-name") || at + 1 == Arguments.Count || !options.TryAdd(name, Arguments[at + 1]))
+            {
+                await error.WriteLineAsync(name == "--password"
+                    ? $"The password is never taken from the command line: set {AdminPasswordVariable} or give it as the first line of standard input."
+                    : $"'{name}' is not an option of users create-admin, is given twice or lacks its value. {Usage}");
+                return 2;
+            }
+        }
+
+        if (!options.TryGetValue("--email", out var email))
         {
             await error.WriteLineAsync(Usage);
             return 2;
@@ -100,7 +113,7 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
 
         await using var scope = services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new CreateAdminCommand(email, password, Option("--display-name") ?? "Admin"), cancellationToken);
+            .Send(new CreateAdminCommand(email, password, options.GetValueOrDefault("--display-name", "Admin")), cancellationToken);
         if (!result.IsSuccess)
         {
             var details = result.Error.Details?.SelectMany(d => d.Value.Select(m => $"{d.Key}: {m}")) ?? [];
@@ -113,25 +126,27 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
     }
 
     /// <summary>
-    /// A relative path as the caller meant it: from the working folder when the file is there; otherwise from the
-    /// shell's <c>PWD</c>, because <c>dotnet run --project src/Api</c> starts the service in the project's folder.
+    /// A relative path as the caller meant it: from the shell's <c>PWD</c> when the file is there, since
+    /// <c>dotnet run --project src/Api</c> starts the service in the project's folder (whose own files, such as
+    /// <c>appsettings.json</c>, must not stand in for the caller's); otherwise from the working folder.
     /// </summary>
-    private static string FromCallersDirectory(string path) =>
-        Path.IsPathRooted(path) || File.Exists(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } callerDirectory
-            ? path
-            : Path.GetFullPath(path, callerDirectory);
-
-    private string? Option(string name)
+    internal static string FromCallersDirectory(string path, string? callerDirectory)
     {
-        var index = Arguments.ToList().IndexOf(name);
-        return index >= 0 && index + 1 < Arguments.Count ? Arguments[index + 1] : null;
+        if (Path.IsPathRooted(path) || string.IsNullOrEmpty(callerDirectory))
+        {
+            return path;
+        }
+
+        var callers = Path.GetFullPath(path, callerDirectory);
+        return File.Exists(callers) ? callers : path;
     }
 
     /// <summary>Imports each file, printing one line per roadmap; the exit code is 1 when any file failed.</summary>
     private async Task<int> ImportAsync(IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var publish = Arguments.Contains("--publish");
-        var files = Arguments.Where(a => a != "--publish").Select(FromCallersDirectory).ToList();
+        var caller = Environment.GetEnvironmentVariable("PWD");
+        var files = Arguments.Where(a => a != "--publish").Select(a => FromCallersDirectory(a, caller)).ToList();
         if (files.Count == 0)
         {
             await error.WriteLineAsync("Usage: import [--publish] <file>...");

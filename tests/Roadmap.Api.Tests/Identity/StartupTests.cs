@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using FluentAssertions;
 using Microsoft.AspNetCore.Hosting;
@@ -177,6 +178,53 @@ public sealed class StartupTests
         none.Should().Be(2);
         error.ToString().Should().Contain(CommandLine.AdminPasswordVariable).And.Contain("standard input");
         login.IsSuccessStatusCode.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("--password", "never taken from the command line")]
+    [InlineData("--frobnicate", "'--frobnicate' is not an option of users create-admin")]
+    [InlineData("--display-name", "'--display-name' is not an option of users create-admin, is given twice or lacks its value")]
+    [InlineData("stray", "'stray' is not an option")]
+    [InlineData("--email", "'--email' is not an option of users create-admin, is given twice")]
+    public async Task The_users_command_refuses_an_argument_it_does_not_take_and_creates_no_one(string argument, string message)
+    {
+        await using var factory = new SqliteApiFactory();
+        await factory.InitializeAsync();
+        using var client = factory.CreateClient();
+        using var error = new StringWriter();
+        string[] args = argument == "--email"
+            ? ["users", "create-admin", "--email", "one@example.org", "--email", "two@example.org"]
+            : argument == "--display-name"
+                ? ["users", "create-admin", "--email", "one@example.org", "--display-name"]
+                : ["users", "create-admin", "--email", "one@example.org", argument, "x"];
+
+        var exit = await CommandLine.Parse(args).RunAsync(factory.Services, new StringReader("a password from stdin\n"), TextWriter.Null, error, Ct);
+
+        exit.Should().Be(2);
+        error.ToString().Should().Contain(message);
+        (await client.PostAsJsonAsync("/api/auth/login", new { email = "one@example.org", password = "a password from stdin" }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.Unauthorized, "no account was created");
+    }
+
+    [Fact]
+    public void A_relative_file_is_the_callers_when_it_is_in_the_callers_folder()
+    {
+        var caller = Path.Combine(Path.GetTempPath(), "roadmap-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(caller);
+        try
+        {
+            File.WriteAllText(Path.Combine(caller, "appsettings.json"), "{}");
+
+            CommandLine.FromCallersDirectory("appsettings.json", caller).Should().Be(Path.Combine(caller, "appsettings.json"),
+                "the service's own appsettings.json in its working folder must not stand in for the caller's");
+            CommandLine.FromCallersDirectory("missing.json", caller).Should().Be("missing.json", "from the working folder then");
+            CommandLine.FromCallersDirectory("appsettings.json", null).Should().Be("appsettings.json");
+            CommandLine.FromCallersDirectory("/abs/a.json", caller).Should().Be("/abs/a.json");
+        }
+        finally
+        {
+            Directory.Delete(caller, recursive: true);
+        }
     }
 
     [Theory]
