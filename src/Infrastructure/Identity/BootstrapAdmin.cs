@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Roadmap.Application.Identity.Accounts.CreateAdmin;
 using Roadmap.Application.Identity.Contracts;
 using Roadmap.Domain.Common;
-
 using Roadmap.Infrastructure.Common;
 
 namespace Roadmap.Infrastructure.Identity;
@@ -19,7 +18,8 @@ public sealed partial class BootstrapAdmin(IServiceScopeFactory scopes, IOptions
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
         var admin = options.Value.BootstrapAdmin;
-        if (string.IsNullOrWhiteSpace(admin.Email) || string.IsNullOrEmpty(admin.Password))
+        bool hasEmail = !string.IsNullOrWhiteSpace(admin.Email), hasPassword = !string.IsNullOrEmpty(admin.Password);
+        if (!hasEmail && !hasPassword)
         {
             return;
         }
@@ -30,15 +30,37 @@ public sealed partial class BootstrapAdmin(IServiceScopeFactory scopes, IOptions
             return;
         }
 
+        if (string.IsNullOrWhiteSpace(admin.Email) || string.IsNullOrEmpty(admin.Password))
+        {
+            // Half a bootstrap Admin is likely a setting lost on the way; once an Admin exists, it is said no more.
+            if (hasEmail)
+            {
+                LogEmailWithoutPassword();
+            }
+            else
+            {
+                LogPasswordWithoutEmail();
+            }
+
+            return;
+        }
+
         // Nodes starting together send the same command; role changes take turns, so the later one finds it done.
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateAdminCommand(admin.Email, admin.Password), cancellationToken);
         if (!result.IsSuccess)
         {
-            throw new InvalidConfigurationException($"Auth:BootstrapAdmin could not be created: {result.Error.Message}");
+            var details = result.Error.Details?.SelectMany(d => d.Value.Select(m => $"{d.Key}: {m}")) ?? [];
+            throw new InvalidConfigurationException($"Auth:BootstrapAdmin could not be created: {string.Join("; ", details.Prepend(result.Error.Message))}");
         }
 
         LogAdminEnsured(result.Value.Email);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Auth:BootstrapAdmin:Email is set without Auth:BootstrapAdmin:Password: no Admin is created")]
+    private partial void LogEmailWithoutPassword();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Auth:BootstrapAdmin:Password is set without Auth:BootstrapAdmin:Email: no Admin is created")]
+    private partial void LogPasswordWithoutEmail();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bootstrap Admin {Email} is in place")]
     private partial void LogAdminEnsured(string email);

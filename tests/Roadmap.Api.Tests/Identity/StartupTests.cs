@@ -128,6 +128,19 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_bootstrap_admin_that_cannot_be_created_is_refused_with_the_reason()
+    {
+        await using var factory = new SqliteApiFactory();
+        await factory.InitializeAsync();
+        factory.Set("Auth:BootstrapAdmin:Email", "root@example.org");
+        factory.Set("Auth:BootstrapAdmin:Password", "short");
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<InvalidConfigurationException>().WithMessage("Auth:BootstrapAdmin could not be created: *; password: *");
+    }
+
+    [Fact]
     public async Task The_bootstrap_admin_does_not_promote_someone_who_registered_that_email_first()
     {
         await using var factory = new SqliteApiFactory();

@@ -63,6 +63,25 @@ public sealed class ObservabilityTests
             .Should().BeEmpty("an operator reads a warning at start-up as a fault to look into");
     }
 
+    [Theory]
+    [InlineData("Email", "root@example.org", "Auth:BootstrapAdmin:Email is set without Auth:BootstrapAdmin:Password: no Admin is created")]
+    [InlineData("Password", "a configured admin password", "Auth:BootstrapAdmin:Password is set without Auth:BootstrapAdmin:Email: no Admin is created")]
+    public async Task Half_a_bootstrap_admin_is_a_warning_at_start_not_silence(string key, string value, string warning)
+    {
+        var sink = new RecordingSink();
+        await using var factory = new SqliteApiFactory();
+        await factory.InitializeAsync();
+        await using var host = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting($"Auth:BootstrapAdmin:{key}", value);
+            b.ConfigureTestServices(s => s.AddSingleton<ILogEventSink>(sink));
+        });
+        using var client = host.CreateClient();
+
+        sink.Events.Where(e => e.Level == LogEventLevel.Warning).Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture))
+            .Should().Contain(warning);
+    }
+
     [Fact]
     public async Task Traces_and_metrics_are_off_unless_an_OTLP_endpoint_is_set()
     {
