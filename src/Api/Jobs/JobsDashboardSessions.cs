@@ -27,7 +27,9 @@ internal sealed class JobsDashboardSessions(
     {
         ArgumentNullException.ThrowIfNull(http);
         var lifetime = TimeSpan.FromMinutes(options.Value.Dashboard.SessionMinutes);
-        var expires = time.GetUtcNow() + lifetime;
+        // In whole milliseconds, as every other time the API writes.
+        var now = time.GetUtcNow();
+        var expires = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)) + lifetime;
         http.Response.Cookies.Append(CookieName, _protector.Protect(userId.ToString("N"), expires), new CookieOptions
         {
             HttpOnly = true,

@@ -64,6 +64,7 @@ public abstract class JobsDashboardTests<TFactory>(TFactory factory) : ApiTestBa
             .And.Contain("secure").And.Contain("max-age=900");
         body.GetProperty("path").GetString().Should().Be("/hangfire");
         body.GetProperty("expiresAt").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow.AddMinutes(15), TimeSpan.FromMinutes(1));
+        body.GetProperty("expiresAt").GetString().Should().MatchRegex(@"T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,3})?Z$", "in whole milliseconds, as every other time");
         dashboard.StatusCode.Should().Be(HttpStatusCode.OK);
         (await dashboard.Content.ReadAsStringAsync(Ct)).Should().Contain("Roadmap jobs");
         dashboard.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.NotContain("script-src 'self' 'unsafe-inline'");
