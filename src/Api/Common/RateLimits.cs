@@ -52,7 +52,6 @@ internal static class RateLimits
     private static void AddPerClientLimit(RateLimiterOptions options, string policy, (int Permits, TimeSpan Window) limit)
     {
         var (permits, window) = limit;
-        var local = new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 };
         options.AddPolicy(policy, http =>
         {
             var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -60,8 +59,8 @@ internal static class RateLimits
             // With Redis the nodes count together; without it (or while it is down) each node counts alone.
             return http.RequestServices.GetService<ISharedCounters>() is { } shared
                 ? RateLimitPartition.Get(client, key => new SharedFixedWindowRateLimiter(
-                    shared, $"ratelimit:{policy}:{key}", permits, window, new FixedWindowRateLimiter(local)))
-                : RateLimitPartition.GetFixedWindowLimiter(client, _ => local);
+                    shared, $"ratelimit:{policy}:{key}", permits, window, new LocalFixedWindowRateLimiter(permits, window)))
+                : RateLimitPartition.Get(client, _ => new LocalFixedWindowRateLimiter(permits, window));
         });
     }
 }

@@ -10,7 +10,7 @@ namespace Roadmap.Api.Common;
 /// rate-limiting middleware then asks <see cref="AcquireAsyncCore"/>.
 /// </summary>
 internal sealed class SharedFixedWindowRateLimiter(
-    ISharedCounters counters, string name, int permitLimit, TimeSpan window, FixedWindowRateLimiter local) : RateLimiter
+    ISharedCounters counters, string name, int permitLimit, TimeSpan window, LocalFixedWindowRateLimiter local) : RateLimiter
 {
     private long _lastUsedTicks = Environment.TickCount64;
 

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Threading.RateLimiting;
+
+namespace Roadmap.Api.Common;
+
+/// <summary>
+/// A fixed window counted by this node alone, whose refusals say how long the window still runs (.NET's own fixed
+/// window says its whole length, so <c>Retry-After</c> told a client to wait up to a window longer than it had to).
+/// A window starts at the first attempt after the last one ended; nothing waits in a queue.
+/// </summary>
+internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan window) : RateLimiter
+{
+    private readonly Lock _lock = new();
+    private readonly long _windowTicks = (long)(window.TotalSeconds * Stopwatch.Frequency);
+    private long _endsAt; // a Stopwatch timestamp; 0 before the first attempt
+    private int _used;
+
+    /// <summary>How long since the window ended (nothing kept matters then); null while it runs.</summary>
+    public override TimeSpan? IdleDuration
+    {
+        get
+        {
+            lock (_lock)
+            {
+                var now = Stopwatch.GetTimestamp();
+                return _endsAt > now ? null : Stopwatch.GetElapsedTime(_endsAt, now);
+            }
+        }
+    }
+
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (_lock)
+        {
+            return new RateLimiterStatistics { CurrentAvailablePermits = _endsAt > Stopwatch.GetTimestamp() ? permitLimit - _used : permitLimit };
+        }
+    }
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        lock (_lock)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (_endsAt <= now)
+            {
+                _endsAt = now + _windowTicks;
+                _used = 0;
+            }
+
+            if (_used + permitCount <= permitLimit)
+            {
+                _used += permitCount;
+                return Lease.Granted;
+            }
+
+            return new Lease(Stopwatch.GetElapsedTime(now, _endsAt));
+        }
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AttemptAcquireCore(permitCount));
+
+    private sealed class Lease(TimeSpan? retryAfter) : RateLimitLease
+    {
+        public static readonly Lease Granted = new(null);
+
+        public override bool IsAcquired => retryAfter is null;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = retryAfter;
+            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
+        }
+    }
+}
