@@ -50,28 +50,29 @@ internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan wind
             if (_used + permitCount <= permitLimit)
             {
                 _used += permitCount;
-                return Lease.Granted;
+                return FixedWindowLease.Granted;
             }
 
-            return new Lease(Stopwatch.GetElapsedTime(now, _endsAt));
+            return new FixedWindowLease(acquired: false, Stopwatch.GetElapsedTime(now, _endsAt));
         }
     }
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
         ValueTask.FromResult(AttemptAcquireCore(permitCount));
+}
 
-    private sealed class Lease(TimeSpan? retryAfter) : RateLimitLease
+/// <summary>A fixed window's answer: granted, or refused with how long the window still runs when that is known.</summary>
+internal sealed class FixedWindowLease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+{
+    public static readonly FixedWindowLease Granted = new(acquired: true, retryAfter: null);
+
+    public override bool IsAcquired => acquired;
+
+    public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+    public override bool TryGetMetadata(string metadataName, out object? metadata)
     {
-        public static readonly Lease Granted = new(null);
-
-        public override bool IsAcquired => retryAfter is null;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = retryAfter;
-            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
-        }
+        metadata = retryAfter;
+        return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class SharedFixedWindowRateLimiter(
 
     public override RateLimiterStatistics? GetStatistics() => local.GetStatistics();
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) => new Lease(acquired: false, retryAfter: null);
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => new FixedWindowLease(acquired: false, retryAfter: null);
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ internal sealed class SharedFixedWindowRateLimiter(
             return await local.AcquireAsync(permitCount, cancellationToken);
         }
 
-        return shared.Count <= permitLimit ? new Lease(acquired: true, retryAfter: null) : new Lease(acquired: false, shared.ResetsIn);
+        return shared.Count <= permitLimit ? FixedWindowLease.Granted : new FixedWindowLease(acquired: false, shared.ResetsIn);
     }
 
     protected override void Dispose(bool disposing)
@@ -47,18 +47,5 @@ internal sealed class SharedFixedWindowRateLimiter(
     {
         await local.DisposeAsync();
         await base.DisposeAsyncCore();
-    }
-
-    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = retryAfter;
-            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
-        }
     }
 }
