@@ -7,6 +7,7 @@ using Roadmap.Application;
 using Roadmap.Application.Common.Ports;
 using Roadmap.Application.Catalog.Roadmaps;
 using Roadmap.Application.Learning.Contracts;
+using Roadmap.Application.Learning.Enrollments;
 using Roadmap.Infrastructure.Catalog;
 using Roadmap.Infrastructure.Common;
 using Roadmap.Infrastructure.Common.Cluster;
@@ -89,6 +90,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<IProgressHistory, EfProgressHistory>();
         services.AddScoped<IRoadmapLearners, EfRoadmapLearners>();
+        services.AddScoped<IEnrollmentActivity, EfEnrollmentActivity>();
         services.AddScoped<IRoadmapRevisionReader, EfRoadmapRevisionReader>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<RoadmapDbContext>("database", tags: ["ready"]);

@@ -30,7 +30,7 @@ public sealed class Enrollment : AggregateRoot
     /// <summary>When the learner left, or null while following.</summary>
     public DateTimeOffset? LeftAt { get; private set; }
 
-    /// <summary>The time of the learner's last progress change on this roadmap.</summary>
+    /// <summary>The time of the learner's last progress change on this roadmap (moved forward by the database, never backwards).</summary>
     public DateTimeOffset? LastActivityAt { get; private set; }
 
     public bool IsActive => LeftAt is null;
@@ -67,14 +67,5 @@ public sealed class Enrollment : AggregateRoot
         LeftAt = now;
         Raise(new RoadmapLeftDomainEvent(LearnerId, RoadmapId, now));
         return true;
-    }
-
-    /// <summary>Notes a progress change at <paramref name="at"/>; times only move forward.</summary>
-    public void RecordActivity(DateTimeOffset at)
-    {
-        if (LastActivityAt is null || at > LastActivityAt)
-        {
-            LastActivityAt = at;
-        }
     }
 }

@@ -380,7 +380,7 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
 
         // Each round's writers read the enrollment at once, each with a time of its own: one that read the clock
         // earlier may save later.
-        Factory.Clock.Tick(DateTimeOffset.UtcNow);
+        Factory.Clock.Tick(Factory.Clock.UtcNow);
         try
         {
             foreach (var status in new[] { "InProgress", "Done", "Skipped" })

@@ -19,6 +19,7 @@ public class ImportProgressCommandHandlerTests
     private readonly InMemoryRepository<TopicProgress> _progress = new();
     private readonly InMemoryRepository<ProgressEvent> _events = new();
     private readonly InMemoryRepository<Enrollment> _enrollments = new();
+    private readonly FakeEnrollmentActivity _activity = new();
     private readonly FixedClock _clock = new();
     private readonly TestUser _learner = new(Guid.NewGuid(), false, Roles.Learner);
 
@@ -38,7 +39,7 @@ public class ImportProgressCommandHandlerTests
         {
             TopicSlug = "a", From = ProgressStatus.InProgress, To = ProgressStatus.Done, OccurredAt = _clock.UtcNow,
         }, "history is stamped with the time of the import, not the document's");
-        _enrollments.Items.Should().ContainSingle().Which.LastActivityAt.Should().Be(_clock.UtcNow);
+        _activity.Recorded.Should().Equal((_enrollments.Items.Single().Id, _clock.UtcNow));
     }
 
     [Fact]
@@ -52,8 +53,8 @@ public class ImportProgressCommandHandlerTests
         result.Value.Should().BeEquivalentTo(new ProgressImportResultDto(0, 2, []));
         _progress.Items.Select(p => (p.Status, p.Version)).Should().Equal((ProgressStatus.Done, 1), (ProgressStatus.Skipped, 1));
         _events.Items.Should().BeEmpty();
-        _enrollments.Items.Should().ContainSingle("importing follows the roadmap even when nothing changes")
-            .Which.LastActivityAt.Should().BeNull();
+        _enrollments.Items.Should().ContainSingle("importing follows the roadmap even when nothing changes");
+        _activity.Recorded.Should().BeEmpty();
     }
 
     [Fact]
@@ -216,5 +217,5 @@ public class ImportProgressCommandHandlerTests
         Handler(roadmap, user).Handle(new ImportProgressCommand(_roadmap.Slug, document), TestContext.Current.CancellationToken);
 
     private ImportProgressCommandHandler Handler(RoadmapOutline? roadmap = null, TestUser? user = null) => new(
-        new FakeCatalogReader(roadmap ?? _roadmap), _progress, _events, _enrollments, new FakeUnitOfWork(), user ?? _learner, _clock);
+        new FakeCatalogReader(roadmap ?? _roadmap), _progress, _events, _enrollments, _activity, new FakeUnitOfWork(), user ?? _learner, _clock);
 }

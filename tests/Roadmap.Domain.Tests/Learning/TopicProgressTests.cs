@@ -199,15 +199,4 @@ public class EnrollmentTests
         enrollment.EnrolledAt.Should().Be(Now.AddDays(2));
         enrollment.DomainEvents.Should().HaveCount(3);
     }
-
-    [Fact]
-    public void The_last_activity_only_moves_forward()
-    {
-        var enrollment = Enrollment.Follow(Guid.NewGuid(), Guid.NewGuid(), Now);
-
-        enrollment.RecordActivity(Now.AddHours(2));
-        enrollment.RecordActivity(Now.AddHours(1));
-
-        enrollment.LastActivityAt.Should().Be(Now.AddHours(2));
-    }
 }

@@ -1,5 +1,6 @@
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Learning.Enrollments;
 using Roadmap.Domain.Common;
 using Roadmap.Domain.Learning;
 
@@ -52,17 +53,20 @@ internal sealed class ProgressChanges(
     }
 
     /// <summary>
-    /// When any change was recorded: notes the learner's activity on the enrollment and saves, in the command's
-    /// transaction, so the events' ids (given by the database) can be answered. Otherwise nothing.
+    /// When any change was recorded: saves, in the command's transaction, so the events' ids (given by the database)
+    /// can be answered, and then moves the enrollment's last activity forward (<see cref="IEnrollmentActivity"/>: the
+    /// enrollment may be new in this transaction). Otherwise nothing.
     /// </summary>
-    public async Task SaveAsync(Enrollment enrollment, IUnitOfWork unitOfWork, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task SaveAsync(
+        Enrollment enrollment, IEnrollmentActivity activity, IUnitOfWork unitOfWork, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(enrollment);
+        ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(unitOfWork);
         if (_appended)
         {
-            enrollment.RecordActivity(now);
             await unitOfWork.SaveChangesAsync(cancellationToken);
+            await activity.RecordAsync(enrollment.Id, now, cancellationToken);
         }
     }
 }

@@ -19,12 +19,11 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         builder.HasIndex(e => new { e.LearnerId, e.RoadmapId }).IsUnique();
         builder.HasIndex(e => new { e.LearnerId, e.EnrolledAt });
         builder.HasIndex(e => e.RoadmapId); // a roadmap's followers (author insights, marking a roadmap's learners)
-        // Of two writers that read the same row, only the first saves; the second runs again from what it left
-        // (IRetryOnConflict): a later activity time is never overwritten by an earlier one, and of two requests
-        // following again (or leaving) at once, one does it and the other finds it done.
+        // Of two requests following again (or leaving) at once, only the first saves; the second runs again from what
+        // it left (IRetryOnConflict) and finds it done. The last activity is no token: progress writes move it forward
+        // in SQL (IEnrollmentActivity), so a learner's writes racing each other do not conflict over this row.
         builder.Property(e => e.EnrolledAt).IsConcurrencyToken();
         builder.Property(e => e.LeftAt).IsConcurrencyToken();
-        builder.Property(e => e.LastActivityAt).IsConcurrencyToken();
         builder.Ignore(e => e.IsActive);
         builder.Ignore(e => e.DomainEvents);
     }

@@ -18,6 +18,7 @@ internal sealed class ImportProgressCommandHandler(
     IRepository<TopicProgress> progress,
     IRepository<ProgressEvent> events,
     IRepository<Enrollment> enrollments,
+    IEnrollmentActivity activity,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     IClock clock)
@@ -78,7 +79,7 @@ internal sealed class ImportProgressCommandHandler(
             }
         }
 
-        await changes.SaveAsync(enrollment, unitOfWork, now, cancellationToken);
+        await changes.SaveAsync(enrollment, activity, unitOfWork, now, cancellationToken);
         return new ProgressImportResultDto(updated, known.Count - updated, unknown);
     }
 

@@ -16,6 +16,7 @@ internal sealed class UpdateProgressBatchCommandHandler(
     IRepository<TopicProgress> progress,
     IRepository<ProgressEvent> events,
     IRepository<Enrollment> enrollments,
+    IEnrollmentActivity activity,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     IClock clock,
@@ -61,7 +62,7 @@ internal sealed class UpdateProgressBatchCommandHandler(
             recorded.Add(applied.Value);
         }
 
-        await changes.SaveAsync(enrollment, unitOfWork, now, cancellationToken);
+        await changes.SaveAsync(enrollment, activity, unitOfWork, now, cancellationToken);
         var items = recorded.Select(r => mapper.Map<TopicProgressUpdateDto>(r)).ToList();
         return new ProgressBatchResultDto(items.Count(i => i.EventId is not null), items.Count(i => i.EventId is null), items);
     }

@@ -20,6 +20,7 @@ internal sealed class UpdateTopicProgressCommandHandler(
     IRepository<TopicProgress> progress,
     IRepository<ProgressEvent> events,
     IRepository<Enrollment> enrollments,
+    IEnrollmentActivity activity,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     IClock clock,
@@ -65,7 +66,7 @@ internal sealed class UpdateTopicProgressCommandHandler(
             return recorded.Error;
         }
 
-        await changes.SaveAsync(enrollment, unitOfWork, now, cancellationToken);
+        await changes.SaveAsync(enrollment, activity, unitOfWork, now, cancellationToken);
         return mapper.Map<TopicProgressUpdateDto>(recorded.Value);
     }
 }

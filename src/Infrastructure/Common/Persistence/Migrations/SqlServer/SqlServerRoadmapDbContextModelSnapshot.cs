@@ -580,7 +580,6 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("LastActivityAt")
-                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("LearnerId")

@@ -570,7 +570,6 @@ namespace Roadmap.Infrastructure.Common.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastActivityAt")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("LearnerId")
