@@ -51,8 +51,13 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
         }
 
         static bool IsSetting(string a) => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal);
-        var rest = args.Skip(at + 1).ToList();
-        return new CommandLine(args[at], rest.Where(a => !IsSetting(a)).ToList(), [.. args.Take(at), .. rest.Where(IsSetting)]);
+
+        // The users command's own options in the --name=value form are its arguments, not settings (--password= too, so
+        // that it is refused rather than quietly taken as a setting).
+        var command = args[at];
+        bool IsUsersOption(string a) => command == "users" && a.Split('=', 2)[0] is "--email" or "--display-name" or "--password";
+        var rest = args.Skip(at + 1).SelectMany(a => IsUsersOption(a) && a.Contains('=', StringComparison.Ordinal) ? a.Split('=', 2) : [a]).ToList();
+        return new CommandLine(command, rest.Where(a => !IsSetting(a)).ToList(), [.. args.Take(at), .. rest.Where(IsSetting)]);
     }
 
     /// <summary>The environment variable the admin password may come from; otherwise it is read from standard input.</summary>
@@ -127,10 +132,11 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
 
     /// <summary>
     /// A relative path as the caller meant it: from the shell's <c>PWD</c> when the file is there, since
-    /// <c>dotnet run --project src/Api</c> starts the service in the project's folder (whose own files, such as
-    /// <c>appsettings.json</c>, must not stand in for the caller's); otherwise from the working folder.
+    /// <c>dotnet run --project src/Api</c> starts the service in the project's folder; otherwise from the working
+    /// folder. Null when both folders hold a different file of that name (the service's own <c>appsettings.json</c>, or
+    /// a <c>PWD</c> left behind by a parent that started it elsewhere): which one was meant cannot be told.
     /// </summary>
-    internal static string FromCallersDirectory(string path, string? callerDirectory)
+    internal static string? FromCallersDirectory(string path, string? callerDirectory)
     {
         if (Path.IsPathRooted(path) || string.IsNullOrEmpty(callerDirectory))
         {
@@ -138,7 +144,12 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
         }
 
         var callers = Path.GetFullPath(path, callerDirectory);
-        return File.Exists(callers) ? callers : path;
+        if (!File.Exists(callers))
+        {
+            return path;
+        }
+
+        return !File.Exists(path) || Path.GetFullPath(path) == callers ? callers : null;
     }
 
     /// <summary>Imports each file, printing one line per roadmap; the exit code is 1 when any file failed.</summary>
@@ -146,7 +157,7 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
     {
         var publish = Arguments.Contains("--publish");
         var caller = Environment.GetEnvironmentVariable("PWD");
-        var files = Arguments.Where(a => a != "--publish").Select(a => FromCallersDirectory(a, caller)).ToList();
+        var files = Arguments.Where(a => a != "--publish").ToList();
         if (files.Count == 0)
         {
             await error.WriteLineAsync("Usage: import [--publish] <file>...");
@@ -154,8 +165,15 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
         }
 
         var failed = false;
-        foreach (var file in files)
+        foreach (var given in files)
         {
+            if (FromCallersDirectory(given, caller) is not { } file)
+            {
+                failed = true;
+                await error.WriteLineAsync($"{given}: there is one in the folder the command was typed in and another in the service's; give a path that says which");
+                continue;
+            }
+
             // One scope per file: a failed document leaves nothing behind for the next one.
             await using var scope = services.CreateAsyncScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<RoadmapFileImporter>().ImportAsync(file, publish, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.RateLimiting;
 
 namespace Roadmap.Api.Common;
@@ -8,11 +7,12 @@ namespace Roadmap.Api.Common;
 /// window says its whole length, so <c>Retry-After</c> told a client to wait up to a window longer than it had to).
 /// A window starts at the first attempt after the last one ended; nothing waits in a queue.
 /// </summary>
-internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan window) : RateLimiter
+internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan window, TimeProvider? time = null) : RateLimiter
 {
     private readonly Lock _lock = new();
-    private readonly long _windowTicks = (long)(window.TotalSeconds * Stopwatch.Frequency);
-    private long _endsAt; // a Stopwatch timestamp; 0 before the first attempt
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly long _windowTicks = (long)(window.TotalSeconds * (time ?? TimeProvider.System).TimestampFrequency);
+    private long _endsAt = (time ?? TimeProvider.System).GetTimestamp(); // when the window ends: none runs before the first attempt
     private int _used;
 
     /// <summary>How long since the window ended (nothing kept matters then); null while it runs.</summary>
@@ -22,8 +22,8 @@ internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan wind
         {
             lock (_lock)
             {
-                var now = Stopwatch.GetTimestamp();
-                return _endsAt > now ? null : Stopwatch.GetElapsedTime(_endsAt, now);
+                var now = _time.GetTimestamp();
+                return _endsAt > now ? null : _time.GetElapsedTime(_endsAt, now);
             }
         }
     }
@@ -32,15 +32,16 @@ internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan wind
     {
         lock (_lock)
         {
-            return new RateLimiterStatistics { CurrentAvailablePermits = _endsAt > Stopwatch.GetTimestamp() ? permitLimit - _used : permitLimit };
+            return new RateLimiterStatistics { CurrentAvailablePermits = _endsAt > _time.GetTimestamp() ? permitLimit - _used : permitLimit };
         }
     }
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, permitLimit);
         lock (_lock)
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = _time.GetTimestamp();
             if (_endsAt <= now)
             {
                 _endsAt = now + _windowTicks;
@@ -53,7 +54,7 @@ internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan wind
                 return FixedWindowLease.Granted;
             }
 
-            return new FixedWindowLease(acquired: false, Stopwatch.GetElapsedTime(now, _endsAt));
+            return new FixedWindowLease(acquired: false, _time.GetElapsedTime(now, _endsAt));
         }
     }
 

@@ -195,6 +195,7 @@ public sealed class StartupTests
 
     [Theory]
     [InlineData("--password", "never taken from the command line")]
+    [InlineData("--password=hunter2", "never taken from the command line")]
     [InlineData("--frobnicate", "'--frobnicate' is not an option of users create-admin")]
     [InlineData("--display-name", "'--display-name' is not an option of users create-admin, is given twice or lacks its value")]
     [InlineData("stray", "'stray' is not an option")]
@@ -220,16 +221,20 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public void A_relative_file_is_the_callers_when_it_is_in_the_callers_folder()
+    public void A_relative_file_is_the_callers_when_it_is_in_the_callers_folder_and_refused_when_both_folders_hold_one()
     {
         var caller = Path.Combine(Path.GetTempPath(), "roadmap-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(caller);
         try
         {
             File.WriteAllText(Path.Combine(caller, "appsettings.json"), "{}");
+            File.WriteAllText(Path.Combine(caller, "mine.json"), "{}");
 
-            CommandLine.FromCallersDirectory("appsettings.json", caller).Should().Be(Path.Combine(caller, "appsettings.json"),
-                "the service's own appsettings.json in its working folder must not stand in for the caller's");
+            CommandLine.FromCallersDirectory("mine.json", caller).Should().Be(Path.Combine(caller, "mine.json"));
+            CommandLine.FromCallersDirectory("appsettings.json", caller).Should().BeNull(
+                "the working folder (the tests') holds another appsettings.json: which one was meant cannot be told");
+            CommandLine.FromCallersDirectory("appsettings.json", AppContext.BaseDirectory).Should().Be(Path.Combine(AppContext.BaseDirectory, "appsettings.json"),
+                "the same file from both folders");
             CommandLine.FromCallersDirectory("missing.json", caller).Should().Be("missing.json", "from the working folder then");
             CommandLine.FromCallersDirectory("appsettings.json", null).Should().Be("appsettings.json");
             CommandLine.FromCallersDirectory("/abs/a.json", caller).Should().Be("/abs/a.json");
@@ -258,6 +263,8 @@ public sealed class StartupTests
     public void A_command_after_the_servers_settings_is_run_with_them()
     {
         var spaced = CommandLine.Parse(["--urls", "http://localhost:1", "users", "create-admin", "--email", "ops@example.org", "--Key=value"]);
+        CommandLine.Parse(["users", "create-admin", "--email=ops@example.org", "--display-name=Ops = on call", "--Key=value"]).Arguments
+            .Should().Equal("create-admin", "--email", "ops@example.org", "--display-name", "Ops = on call");
         var joined = CommandLine.Parse(["--urls=http://localhost:1", "import", "a.json"]);
         var server = CommandLine.Parse(["--urls", "http://localhost:1", "--Key=value"]);
 
