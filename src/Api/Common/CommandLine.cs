@@ -121,8 +121,7 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
             .Send(new CreateAdminCommand(email, password, options.GetValueOrDefault("--display-name", "Admin")), cancellationToken);
         if (!result.IsSuccess)
         {
-            var details = result.Error.Details?.SelectMany(d => d.Value.Select(m => $"{d.Key}: {m}")) ?? [];
-            await error.WriteLineAsync(string.Join("; ", details.Prepend(result.Error.Message)));
+            await error.WriteLineAsync(result.Error.ToLine());
             return 1;
         }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using Roadmap.Domain.Common;
 using Roadmap.Infrastructure.Jobs;
 
 namespace Roadmap.Api.Jobs;
@@ -27,9 +28,7 @@ internal sealed class JobsDashboardSessions(
     {
         ArgumentNullException.ThrowIfNull(http);
         var lifetime = TimeSpan.FromMinutes(options.Value.Dashboard.SessionMinutes);
-        // In whole milliseconds, as every other time the API writes.
-        var now = time.GetUtcNow();
-        var expires = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)) + lifetime;
+        var expires = time.GetUtcNow().ToStored() + lifetime; // in whole milliseconds, as every other time the API writes
         http.Response.Cookies.Append(CookieName, _protector.Protect(userId.ToString("N"), expires), new CookieOptions
         {
             HttpOnly = true,

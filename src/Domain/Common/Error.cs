@@ -42,4 +42,8 @@ public sealed record Error(ErrorType Type, string Code, string Message, IReadOnl
     public static Error Forbidden(string code, string message) => new(ErrorType.Forbidden, code, message);
 
     public static Error PreconditionFailed(string code, string message) => new(ErrorType.PreconditionFailed, code, message);
+
+    /// <summary>The message and each field's messages on one line, for a command line or a log: <c>message; field: why</c>.</summary>
+    public string ToLine() =>
+        string.Join("; ", (Details?.SelectMany(d => d.Value.Select(m => $"{d.Key}: {m}")) ?? []).Prepend(Message));
 }

@@ -18,8 +18,8 @@ public sealed partial class BootstrapAdmin(IServiceScopeFactory scopes, IOptions
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
         var admin = options.Value.BootstrapAdmin;
-        bool hasEmail = !string.IsNullOrWhiteSpace(admin.Email), hasPassword = !string.IsNullOrEmpty(admin.Password);
-        if (!hasEmail && !hasPassword)
+        var hasEmail = !string.IsNullOrWhiteSpace(admin.Email);
+        if (!hasEmail && string.IsNullOrEmpty(admin.Password))
         {
             return;
         }
@@ -49,8 +49,7 @@ public sealed partial class BootstrapAdmin(IServiceScopeFactory scopes, IOptions
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateAdminCommand(admin.Email, admin.Password), cancellationToken);
         if (!result.IsSuccess)
         {
-            var details = result.Error.Details?.SelectMany(d => d.Value.Select(m => $"{d.Key}: {m}")) ?? [];
-            throw new InvalidConfigurationException($"Auth:BootstrapAdmin could not be created: {string.Join("; ", details.Prepend(result.Error.Message))}");
+            throw new InvalidConfigurationException($"Auth:BootstrapAdmin could not be created: {result.Error.ToLine()}");
         }
 
         LogAdminEnsured(result.Value.Email);

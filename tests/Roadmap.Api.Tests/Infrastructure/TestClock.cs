@@ -1,4 +1,5 @@
 using Roadmap.Application.Common.Ports;
+using Roadmap.Domain.Common;
 
 namespace Roadmap.Api.Tests.Infrastructure;
 
@@ -30,8 +31,7 @@ public sealed class TestClock : IClock
                 }
             }
 
-            var real = DateTimeOffset.UtcNow;
-            return real.AddTicks(-(real.Ticks % TimeSpan.TicksPerMillisecond));
+            return DateTimeOffset.UtcNow.ToStored();
         }
     }
 
@@ -53,7 +53,7 @@ public sealed class TestClock : IClock
     {
         lock (_lock)
         {
-            _now = instant.ToUniversalTime();
+            _now = instant.ToStored();
             _ticking = true;
         }
     }

@@ -67,4 +67,19 @@ public class ResultTests
         error.Message.Should().Be("A slug is kebab-case.");
         error.Details.Should().ContainKey("slug").WhoseValue.Should().Equal("A slug is kebab-case.");
     }
+
+    [Fact]
+    public void An_error_reads_on_one_line_with_each_fields_messages()
+    {
+        Error.InvalidFields(new Dictionary<string, string[]> { ["password"] = ["Too short.", "No digit."], ["email"] = ["Taken."] }).ToLine()
+            .Should().Be($"{Error.InvalidFieldsMessage}; password: Too short.; password: No digit.; email: Taken.");
+        Error.NotFound("x", "Not here.").ToLine().Should().Be("Not here.");
+    }
+
+    [Fact]
+    public void An_instant_is_stored_in_UTC_and_whole_milliseconds()
+    {
+        new DateTimeOffset(2026, 12, 4, 17, 30, 0, TimeSpan.FromHours(2)).AddTicks(12_345_678).ToStored()
+            .Should().Be(new DateTimeOffset(2026, 12, 4, 15, 30, 1, 234, TimeSpan.Zero));
+    }
 }

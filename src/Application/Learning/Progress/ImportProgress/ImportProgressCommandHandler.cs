@@ -61,7 +61,9 @@ internal sealed class ImportProgressCommandHandler(
         foreach (var (topic, item) in known)
         {
             // The stored progress is as recent as the document's (or more): it stays, so a second import changes nothing.
-            var changedAt = AsStored(item.UpdatedAt!.Value);
+            // As a time of this service is kept (as the clock gives it): a change stored with it compares equal to it
+            // when the document is imported again.
+            var changedAt = item.UpdatedAt!.Value.ToStored();
             if (changes.Stored(topic.Id)?.IsAsRecentAs(changedAt) == true)
             {
                 continue;
@@ -81,16 +83,6 @@ internal sealed class ImportProgressCommandHandler(
 
         await changes.SaveAsync(enrollment, activity, unitOfWork, now, cancellationToken);
         return new ProgressImportResultDto(updated, known.Count - updated, unknown);
-    }
-
-    /// <summary>
-    /// A document's time as a time of this service is kept: in UTC and to the millisecond (as the clock gives it), so a
-    /// change stored with it compares equal to it when the document is imported again.
-    /// </summary>
-    private static DateTimeOffset AsStored(DateTimeOffset at)
-    {
-        var utc = at.ToUniversalTime();
-        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
     /// <summary>
