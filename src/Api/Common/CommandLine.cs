@@ -55,7 +55,8 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
         // The users command's own options in the --name=value form are its arguments, not settings (--password= too, so
         // that it is refused rather than quietly taken as a setting).
         var command = args[at];
-        bool IsUsersOption(string a) => command == "users" && a.Split('=', 2)[0] is "--email" or "--display-name" or "--password";
+        bool IsUsersOption(string a) =>
+            command == "users" && a.Split('=', 2)[0].ToLowerInvariant() is "--email" or "--display-name" or "--password";
         var rest = args.Skip(at + 1).SelectMany(a => IsUsersOption(a) && a.Contains('=', StringComparison.Ordinal) ? a.Split('=', 2) : [a]).ToList();
         return new CommandLine(command, rest.Where(a => !IsSetting(a)).ToList(), [.. args.Take(at), .. rest.Where(IsSetting)]);
     }
@@ -96,7 +97,7 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
             var name = Arguments[at];
             if (name is not ("--email" or "--display-name") || at + 1 == Arguments.Count || !options.TryAdd(name, Arguments[at + 1]))
             {
-                await error.WriteLineAsync(name == "--password"
+                await error.WriteLineAsync(name.Equals("--password", StringComparison.OrdinalIgnoreCase)
                     ? $"The password is never taken from the command line: set {AdminPasswordVariable} or give it as the first line of standard input."
                     : $"'{name}' is not an option of users create-admin, is given twice or lacks its value. {Usage}");
                 return 2;
@@ -148,7 +149,8 @@ internal sealed record CommandLine(string? Command, IReadOnlyList<string> Argume
             return path;
         }
 
-        return !File.Exists(path) || Path.GetFullPath(path) == callers ? callers : null;
+        // The same file may be named by two paths (a folder reached through a link): then both hold the same bytes.
+        return !File.Exists(path) || File.ReadAllBytes(path).AsSpan().SequenceEqual(File.ReadAllBytes(callers)) ? callers : null;
     }
 
     /// <summary>Imports each file, printing one line per roadmap; the exit code is 1 when any file failed.</summary>

@@ -48,7 +48,8 @@ internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan wind
                 _used = 0;
             }
 
-            if (_used + permitCount <= permitLimit)
+            // Asking for no permit asks whether any is left, taking none.
+            if (_used + permitCount <= permitLimit && (permitCount > 0 || _used < permitLimit))
             {
                 _used += permitCount;
                 return FixedWindowLease.Granted;

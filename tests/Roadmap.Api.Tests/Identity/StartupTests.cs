@@ -196,6 +196,7 @@ public sealed class StartupTests
     [Theory]
     [InlineData("--password", "never taken from the command line")]
     [InlineData("--password=hunter2", "never taken from the command line")]
+    [InlineData("--Password=hunter2", "never taken from the command line")]
     [InlineData("--frobnicate", "'--frobnicate' is not an option of users create-admin")]
     [InlineData("--display-name", "'--display-name' is not an option of users create-admin, is given twice or lacks its value")]
     [InlineData("stray", "'stray' is not an option")]
@@ -235,6 +236,9 @@ public sealed class StartupTests
                 "the working folder (the tests') holds another appsettings.json: which one was meant cannot be told");
             CommandLine.FromCallersDirectory("appsettings.json", AppContext.BaseDirectory).Should().Be(Path.Combine(AppContext.BaseDirectory, "appsettings.json"),
                 "the same file from both folders");
+            File.Copy("appsettings.json", Path.Combine(caller, "appsettings.json"), overwrite: true);
+            CommandLine.FromCallersDirectory("appsettings.json", caller).Should().Be(Path.Combine(caller, "appsettings.json"),
+                "the same bytes, as one file named by two paths has");
             CommandLine.FromCallersDirectory("missing.json", caller).Should().Be("missing.json", "from the working folder then");
             CommandLine.FromCallersDirectory("appsettings.json", null).Should().Be("appsettings.json");
             CommandLine.FromCallersDirectory("/abs/a.json", caller).Should().Be("/abs/a.json");

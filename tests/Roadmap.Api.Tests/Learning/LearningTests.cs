@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FluentAssertions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Api.Learning;
 using Roadmap.Api.Tests.Infrastructure;
@@ -399,6 +400,28 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
         {
             Factory.Clock.Reset();
         }
+    }
+
+    [Fact]
+    public async Task Activity_is_noted_only_on_a_followed_enrollment_so_a_write_racing_a_leave_runs_again()
+    {
+        var slug = await Published();
+        using var learner = await SignIn();
+        (await Put(learner, slug, "a", new { status = "InProgress" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var noted = (await Read<EnrollmentListItemDto>(await learner.Client.GetAsync($"/api/me/enrollments/{slug}", Ct))).LastActivityAt!.Value;
+        (await learner.Client.DeleteAsync($"/api/me/enrollments/{slug}", Ct)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var enrollment = await Factory.Service<Roadmap.Infrastructure.Common.Persistence.RoadmapDbContext>(scope).Set<Enrollment>()
+            .AsNoTracking().SingleAsync(e => e.LearnerId == learner.UserId, Ct);
+        var activity = Factory.Service<Roadmap.Application.Learning.Enrollments.IEnrollmentActivity>(scope);
+
+        var onLeft = () => activity.RecordAsync(enrollment.Id, noted.AddMinutes(1), Ct);
+
+        await onLeft.Should().ThrowAsync<Roadmap.Application.Common.Ports.ConcurrencyConflictException>("the write would be noted on a roadmap no longer followed");
+        (await Put(learner, slug, "a", new { status = "Done" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Read<EnrollmentListItemDto>(await learner.Client.GetAsync($"/api/me/enrollments/{slug}", Ct))).LastActivityAt
+            .Should().BeAfter(noted, "writing progress follows the roadmap again and notes the activity");
     }
 
     [Fact]

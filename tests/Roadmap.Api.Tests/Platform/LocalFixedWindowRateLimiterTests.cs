@@ -20,6 +20,7 @@ public sealed class LocalFixedWindowRateLimiterTests
         (await limiter.AcquireAsync(cancellationToken: TestContext.Current.CancellationToken)).IsAcquired.Should().BeTrue();
         using var refused = limiter.AttemptAcquire();
         limiter.GetStatistics()!.CurrentAvailablePermits.Should().Be(0);
+        limiter.AttemptAcquire(0).IsAcquired.Should().BeFalse("no permit is left");
 
         refused.IsAcquired.Should().BeFalse();
         refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter).Should().BeTrue();
