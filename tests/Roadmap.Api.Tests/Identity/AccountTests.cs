@@ -187,6 +187,27 @@ public abstract class AccountTests<TFactory>(TFactory factory) : ApiTestBase<TFa
     }
 
     [Fact]
+    public async Task A_role_change_racing_the_owners_profile_edits_succeeds_and_both_are_kept()
+    {
+        using var admin = await SignIn(Roles.Admin);
+        using var user = await SignIn();
+
+        foreach (var round in Enumerable.Range(0, 4))
+        {
+            var roles = round % 2 == 0 ? new[] { Roles.Author } : [];
+            var answers = await Task.WhenAll(
+                admin.Client.PutAsJsonAsync($"/api/admin/users/{user.UserId}/roles", new { roles }, Ct),
+                user.Client.PatchAsJsonAsync("/api/me", new { displayName = $"Ann {round}" }, Ct),
+                user.Client.PatchAsJsonAsync("/api/me", new { showOnLeaderboard = round % 2 == 0 }, Ct));
+
+            answers.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK, "a change that loses a race to another runs again");
+            var profile = await Read<UserProfileDto>(await user.Client.GetAsync("/api/me", Ct));
+            profile.Should().BeEquivalentTo(new { DisplayName = $"Ann {round}", ShowOnLeaderboard = round % 2 == 0 });
+            profile.Roles.Should().BeEquivalentTo(roles.Append(Roles.Learner));
+        }
+    }
+
+    [Fact]
     public async Task A_display_name_is_measured_in_characters_so_the_longest_name_in_emoji_is_kept()
     {
         using var user = await SignIn();
