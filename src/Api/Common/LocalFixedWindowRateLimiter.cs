@@ -7,12 +7,11 @@ namespace Roadmap.Api.Common;
 /// window says its whole length, so <c>Retry-After</c> told a client to wait up to a window longer than it had to).
 /// A window starts at the first attempt after the last one ended; nothing waits in a queue.
 /// </summary>
-internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan window, TimeProvider? time = null) : RateLimiter
+internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan window, TimeProvider time) : RateLimiter
 {
     private readonly Lock _lock = new();
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly long _windowTicks = (long)(window.TotalSeconds * (time ?? TimeProvider.System).TimestampFrequency);
-    private long _endsAt = (time ?? TimeProvider.System).GetTimestamp(); // when the window ends: none runs before the first attempt
+    private readonly long _windowTicks = (long)(window.TotalSeconds * time.TimestampFrequency);
+    private long _endsAt = time.GetTimestamp(); // when the window ends: none runs before the first attempt
     private int _used;
 
     /// <summary>How long since the window ended (nothing kept matters then); null while it runs.</summary>
@@ -22,8 +21,8 @@ internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan wind
         {
             lock (_lock)
             {
-                var now = _time.GetTimestamp();
-                return _endsAt > now ? null : _time.GetElapsedTime(_endsAt, now);
+                var now = time.GetTimestamp();
+                return _endsAt > now ? null : time.GetElapsedTime(_endsAt, now);
             }
         }
     }
@@ -32,7 +31,7 @@ internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan wind
     {
         lock (_lock)
         {
-            return new RateLimiterStatistics { CurrentAvailablePermits = _endsAt > _time.GetTimestamp() ? permitLimit - _used : permitLimit };
+            return new RateLimiterStatistics { CurrentAvailablePermits = _endsAt > time.GetTimestamp() ? permitLimit - _used : permitLimit };
         }
     }
 
@@ -41,7 +40,7 @@ internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan wind
         ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, permitLimit);
         lock (_lock)
         {
-            var now = _time.GetTimestamp();
+            var now = time.GetTimestamp();
             if (_endsAt <= now)
             {
                 _endsAt = now + _windowTicks;
@@ -55,7 +54,7 @@ internal sealed class LocalFixedWindowRateLimiter(int permitLimit, TimeSpan wind
                 return FixedWindowLease.Granted;
             }
 
-            return new FixedWindowLease(acquired: false, _time.GetElapsedTime(now, _endsAt));
+            return new FixedWindowLease(acquired: false, time.GetElapsedTime(now, _endsAt));
         }
     }
 

@@ -59,8 +59,8 @@ internal static class RateLimits
             // With Redis the nodes count together; without it (or while it is down) each node counts alone.
             return http.RequestServices.GetService<ISharedCounters>() is { } shared
                 ? RateLimitPartition.Get(client, key => new SharedFixedWindowRateLimiter(
-                    shared, $"ratelimit:{policy}:{key}", permits, window, new LocalFixedWindowRateLimiter(permits, window)))
-                : RateLimitPartition.Get(client, _ => new LocalFixedWindowRateLimiter(permits, window));
+                    shared, $"ratelimit:{policy}:{key}", permits, window, new LocalFixedWindowRateLimiter(permits, window, TimeProvider.System)))
+                : RateLimitPartition.Get(client, _ => new LocalFixedWindowRateLimiter(permits, window, TimeProvider.System));
         });
     }
 }
