@@ -21,8 +21,6 @@ namespace Roadmap.Api.Tests.Catalog;
 public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTestBase<TFactory>(factory)
     where TFactory : RoadmapApiFactory
 {
-    private const string ProblemJson = "application/problem+json";
-
     /// <summary>The fault's path is not fixed (malformed JSON): any named path will do.</summary>
     private const string AnyPath = "*";
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -29,6 +30,8 @@ public abstract class ApiTestBase<TFactory>(TFactory factory) : IClassFixture<TF
     protected TFactory Factory { get; } = factory;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected const string ProblemJson = "application/problem+json";
 
     protected static JsonSerializerOptions Json => JsonDefaults.Options;
 
@@ -84,5 +87,23 @@ public abstract class ApiTestBase<TFactory>(TFactory factory) : IClassFixture<TF
     {
         ArgumentNullException.ThrowIfNull(response);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    /// <summary>Asserts a problem-details answer with this status (and, when given, its <c>code</c> and an <c>errors</c> key).</summary>
+    protected static async Task ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string? code = null, string? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode.Should().Be(status, await response.Content.ReadAsStringAsync(Ct));
+        response.Content.Headers.ContentType?.MediaType.Should().Be(ProblemJson);
+        var problem = await ReadJson(response);
+        if (code is not null)
+        {
+            problem.GetProperty("code").GetString().Should().Be(code);
+        }
+
+        if (field is not null)
+        {
+            problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().Contain(field);
+        }
     }
 }

@@ -17,13 +17,9 @@ namespace Roadmap.Api.Tests.Insights;
 /// A new version of a roadmap recalculates the stats of its learners in the background: none of them writes, and each
 /// shows the new version's totals (a retired topic no longer counted, an added one counted).
 /// </summary>
-public abstract class NewVersionStatsTests<TFactory> : ApiTestBase<TFactory>
+public abstract class NewVersionStatsTests<TFactory>(TFactory factory) : InsightsTestBase<TFactory>(factory)
     where TFactory : RoadmapApiFactory
 {
-    protected NewVersionStatsTests(TFactory factory)
-        : base(factory) =>
-        factory.Clock.Reset();
-
     [Fact]
     public async Task A_new_version_recalculates_every_learner_of_the_roadmap_without_them_writing()
     {
@@ -43,16 +39,16 @@ public abstract class NewVersionStatsTests<TFactory> : ApiTestBase<TFactory>
         var leftLast = await Change(left, slug, "b", "InProgress");
         (await left.Client.DeleteAsync($"/api/me/enrollments/{slug}", Ct)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await onlyFollowing.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
-        var before = await Eventually.Until(() => Stats(first, slug), s => s.LastEventId >= firstLast, Ct);
+        var before = await Recalculated(first, slug, firstLast);
         (before.TotalTopics, before.Done, before.Skipped, before.PercentComplete, before.EstimatedMinutesRemaining).Should().Be((3, 1, 1, 50.0, 30));
-        (await Eventually.Until(() => Stats(second, slug), s => s.LastEventId >= secondLast, Ct)).EstimatedMinutesRemaining.Should().Be(90);
-        (await Eventually.Until(() => Stats(left, slug), s => s.LastEventId >= leftLast, Ct)).InProgress.Should().Be(1);
+        (await Recalculated(second, slug, secondLast)).EstimatedMinutesRemaining.Should().Be(90);
+        (await Recalculated(left, slug, leftLast)).InProgress.Should().Be(1);
 
         // Version 2: "c" is retired and "d" (90 minutes) added in its section.
         var changed = document with { Sections = [document.Sections[0], document.Sections[1] with { Topics = [TestDocuments.Topic("d") with { EstimatedMinutes = 90 }] }] };
         (await author.Client.PutAsJsonAsync($"/api/roadmaps/{slug}", changed, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        var firstAfter = await Eventually.Until(() => Stats(first, slug), s => s.Skipped == 0, Ct);
+        var firstAfter = await Eventually.Until(() => RoadmapStats(first, slug), s => s.Skipped == 0, Ct);
         firstAfter.Should().BeEquivalentTo(new
         {
             TotalTopics = 3, Done = 1, Skipped = 0, InProgress = 0, NotStarted = 2, PercentComplete = 33.3,
@@ -60,27 +56,13 @@ public abstract class NewVersionStatsTests<TFactory> : ApiTestBase<TFactory>
         }, "c's Skipped no longer counts and d's 90 minutes do; no new event");
         firstAfter.Sections.Select(s => (s.Section, s.Total, s.Done, s.Skipped, s.Status)).Should().Equal(
             ("basics", 2, 1, 0, SectionStatus.InProgress), ("advanced", 1, 0, 0, SectionStatus.NotStarted));
-        (await Eventually.Until(() => Stats(second, slug), s => s.InProgress == 0, Ct)).Should().BeEquivalentTo(
+        (await Eventually.Until(() => RoadmapStats(second, slug), s => s.InProgress == 0, Ct)).Should().BeEquivalentTo(
             new { TotalTopics = 3, InProgress = 0, NotStarted = 3, EstimatedMinutesRemaining = 150, LastEventId = secondLast });
-        (await Eventually.Until(() => Stats(left, slug), s => s.EstimatedMinutesRemaining == 150, Ct)).Should().BeEquivalentTo(
+        (await Eventually.Until(() => RoadmapStats(left, slug), s => s.EstimatedMinutesRemaining == 150, Ct)).Should().BeEquivalentTo(
             new { TotalTopics = 3, InProgress = 1, EstimatedMinutesRemaining = 150, LastEventId = leftLast }, "a learner who left keeps readable stats");
-        (await Eventually.Until(() => Stats(onlyFollowing, slug), s => s.CalculatedAt is not null, Ct)).Should().BeEquivalentTo(
+        (await Eventually.Until(() => RoadmapStats(onlyFollowing, slug), s => s.CalculatedAt is not null, Ct)).Should().BeEquivalentTo(
             new { TotalTopics = 3, NotStarted = 3, EstimatedMinutesRemaining = 150, LastEventId = 0L }, "a follower without progress is enrolled too");
         (await Eventually.Until(() => PendingMarks(), m => m == 0, Ct)).Should().Be(0, "the drain removed the marks the job wrote");
-    }
-
-    private async Task<long> Change(SignedIn who, string slug, string topic, string status)
-    {
-        var response = await who.Client.PutAsJsonAsync($"/api/me/roadmaps/{slug}/progress/{topic}", new { status }, Json, Ct);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-        return (await Read<TopicProgressUpdateDto>(response)).EventId!.Value;
-    }
-
-    private static async Task<RoadmapStatsDto> Stats(SignedIn who, string slug)
-    {
-        var response = await who.Client.GetAsync($"/api/me/roadmaps/{slug}/stats", Ct);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-        return await Read<RoadmapStatsDto>(response);
     }
 
     private async Task<int> PendingMarks()

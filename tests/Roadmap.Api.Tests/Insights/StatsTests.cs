@@ -23,20 +23,16 @@ namespace Roadmap.Api.Tests.Insights;
 /// A learner's stats on a roadmap over HTTP: recalculated by the Hangfire job after progress changes (through the
 /// marks written with them), equal to an independent count of the progress listing, safe to recalculate again.
 /// </summary>
-public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
+public abstract class StatsTests<TFactory>(TFactory factory) : InsightsTestBase<TFactory>(factory)
     where TFactory : RoadmapApiFactory
 {
-    protected StatsTests(TFactory factory)
-        : base(factory) =>
-        factory.Clock.Reset();
-
     [Fact]
     public async Task Before_the_first_recalculation_every_topic_counts_as_not_started_and_calculatedAt_is_null()
     {
-        var slug = await Published();
+        var slug = await Published("stats");
         using var learner = await SignIn();
 
-        var stats = await Stats(learner, slug);
+        var stats = await RoadmapStats(learner, slug);
 
         stats.Should().BeEquivalentTo(new
         {
@@ -51,13 +47,13 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
     [Fact]
     public async Task A_progress_change_shows_in_the_stats_by_its_event_id_and_the_figures_match_the_progress_listing()
     {
-        var slug = await Published();
+        var slug = await Published("stats");
         using var learner = await SignIn();
         await Change(learner, slug, "a", "Done");
         await Change(learner, slug, "c", "Skipped");
         var last = await Change(learner, slug, "b", "InProgress");
 
-        var stats = await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId >= last, Ct);
+        var stats = await Recalculated(learner, slug, last);
 
         stats.LastEventId.Should().Be(last, "the job recalculated after the last change");
         stats.CalculatedAt.Should().NotBeNull();
@@ -79,11 +75,11 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
     [Fact]
     public async Task Recalculating_again_or_concurrently_leaves_the_same_row()
     {
-        var slug = await Published();
+        var slug = await Published("stats");
         using var learner = await SignIn();
         await Change(learner, slug, "a", "Done");
         var last = await Change(learner, slug, "b", "InProgress");
-        await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId >= last, Ct);
+        await Recalculated(learner, slug, last);
         // The job's round that took in the last change may have left a mark for the next round (see above): that round
         // would rebuild the row once more, beside the five below.
         await Eventually.Until(PendingMarks, m => m.Count == 0, Ct);
@@ -102,10 +98,10 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
     [Fact]
     public async Task A_row_rebuilt_from_a_version_another_rebuild_replaced_is_refused_and_changes_nothing()
     {
-        var slug = await Published();
+        var slug = await Published("stats");
         using var learner = await SignIn();
         var last = await Change(learner, slug, "a", "Done");
-        await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId >= last, Ct);
+        await Recalculated(learner, slug, last);
         var first = (await StoredStats(learner.UserId)).Single();
         var second = (await StoredStats(learner.UserId)).Single();
         var version = first.Version;
@@ -126,10 +122,10 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
     [Fact]
     public async Task A_row_stored_before_rows_had_versions_is_rebuilt()
     {
-        var slug = await Published();
+        var slug = await Published("stats");
         using var learner = await SignIn();
         var last = await Change(learner, slug, "a", "Done");
-        await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId >= last, Ct);
+        await Recalculated(learner, slug, last);
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             // The version column was added with 0 for the rows already there.
@@ -148,11 +144,11 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
     [Fact]
     public async Task A_drain_returns_at_once_while_another_holds_the_lock_and_leaves_the_marks_to_it()
     {
-        var slug = await Published();
+        var slug = await Published("stats");
         using var learner = await SignIn();
         // Following (here by a first write) marks the stats too: that mark is drained before the lock is taken.
         var first = await Change(learner, slug, "b", "InProgress");
-        await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId >= first, Ct);
+        await Recalculated(learner, slug, first);
         var storage = Factory.Services.GetRequiredService<JobStorage>();
         long last;
         // Taken as a running drain (of any node) holds it; the minute job may hold it for a moment.
@@ -164,13 +160,13 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
             await RunDrain();
 
             (await PendingMarks()).Should().ContainSingle("the drain found the lock taken and left the mark to its holder");
-            (await Stats(learner, slug)).LastEventId.Should().Be(first);
+            (await RoadmapStats(learner, slug)).LastEventId.Should().Be(first);
         }
 
         await RunDrain();
 
         // A drain the write asked for (or the minute job) may take the lock first, and then drains the mark itself.
-        (await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId == last, Ct)).LastEventId.Should().Be(last);
+        (await Eventually.Until(() => RoadmapStats(learner, slug), s => s.LastEventId == last, Ct)).LastEventId.Should().Be(last);
         (await PendingMarks()).Should().BeEmpty();
     }
 
@@ -187,20 +183,6 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
         (await learner.Client.GetAsync("/api/me/roadmaps/%20/stats", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound, "a blank slug names no roadmap, as in Learning");
         (await learner.Client.GetAsync($"/api/me/roadmaps/{draft}/stats", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await anonymous.GetAsync($"/api/me/roadmaps/{draft}/stats", Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-    }
-
-    private async Task<long> Change(SignedIn who, string slug, string topic, string status)
-    {
-        var response = await who.Client.PutAsJsonAsync($"/api/me/roadmaps/{slug}/progress/{topic}", new { status }, Json, Ct);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-        return (await Read<TopicProgressUpdateDto>(response)).EventId!.Value;
-    }
-
-    private static async Task<RoadmapStatsDto> Stats(SignedIn who, string slug)
-    {
-        var response = await who.Client.GetAsync($"/api/me/roadmaps/{slug}/stats", Ct);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-        return await Read<RoadmapStatsDto>(response);
     }
 
     private async Task<List<LearnerRoadmapStats>> StoredStats(Guid learnerId)
@@ -226,16 +208,6 @@ public abstract class StatsTests<TFactory> : ApiTestBase<TFactory>
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RoadmapDbContext>().Set<StatsMark>().AsNoTracking().ToListAsync(Ct);
-    }
-
-    private async Task<string> Published()
-    {
-        var slug = TestDocuments.NewSlug("stats");
-        using var author = await SignIn(Roles.Author);
-        var created = await author.Client.PostAsJsonAsync("/api/roadmaps", TestDocuments.Small(slug), Json, Ct);
-        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
-        (await author.Client.PostAsync($"/api/roadmaps/{slug}/publish", null, Ct)).EnsureSuccessStatusCode();
-        return slug;
     }
 }
 

@@ -5,6 +5,7 @@ using FluentAssertions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Api.Tests.Infrastructure;
+using Roadmap.Api.Tests.Insights;
 using Roadmap.Application.Insights.Contracts;
 using Roadmap.Application.Insights.Recalculation;
 using Roadmap.Application.Jobs;
@@ -19,24 +20,20 @@ namespace Roadmap.Api.Tests.Jobs;
 /// The Admin's job routes: a stats recalculation on demand (202 with the job's id, run by Hangfire) and the jobs with
 /// their last and next runs.
 /// </summary>
-public abstract class AdminJobsTests<TFactory> : ApiTestBase<TFactory>
+public abstract class AdminJobsTests<TFactory>(TFactory factory) : InsightsTestBase<TFactory>(factory)
     where TFactory : RoadmapApiFactory
 {
     private const string Recalculate = "/api/admin/jobs/recalculate-stats";
 
-    protected AdminJobsTests(TFactory factory)
-        : base(factory) =>
-        factory.Clock.Reset();
-
     [Fact]
     public async Task A_recalculation_of_a_roadmap_and_learner_rebuilds_a_lost_stats_row()
     {
-        var slug = await Published();
+        var slug = await Published("admin-jobs");
         using var learner = await SignIn();
         var last = await Change(learner, slug, "a", "Done");
-        await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId >= last, Ct);
+        await Recalculated(learner, slug, last);
         await DeleteStoredStats(learner.UserId);
-        (await Stats(learner, slug)).CalculatedAt.Should().BeNull("the row is gone");
+        (await RoadmapStats(learner, slug)).CalculatedAt.Should().BeNull("the row is gone");
         using var admin = await SignIn(Roles.Admin);
 
         var response = await admin.Client.PostAsJsonAsync(Recalculate, new { roadmap = slug, learnerId = learner.UserId }, Json, Ct);
@@ -44,23 +41,23 @@ public abstract class AdminJobsTests<TFactory> : ApiTestBase<TFactory>
         response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct));
         response.Headers.Location.Should().BeNull();
         (await Read<StatsRecalculationStarted>(response)).JobId.Should().NotBeNullOrWhiteSpace();
-        var rebuilt = await Eventually.Until(() => Stats(learner, slug), s => s.CalculatedAt is not null, Ct);
+        var rebuilt = await Eventually.Until(() => RoadmapStats(learner, slug), s => s.CalculatedAt is not null, Ct);
         (rebuilt.Done, rebuilt.LastEventId).Should().Be((1, last));
     }
 
     [Fact]
     public async Task A_learner_alone_or_everyone_may_be_recalculated_with_an_empty_body_or_none()
     {
-        var slug = await Published();
+        var slug = await Published("admin-jobs");
         using var learner = await SignIn();
         var last = await Change(learner, slug, "b", "InProgress");
-        await Eventually.Until(() => Stats(learner, slug), s => s.LastEventId >= last, Ct);
+        await Recalculated(learner, slug, last);
         await DeleteStoredStats(learner.UserId);
         using var admin = await SignIn(Roles.Admin);
 
         var byLearner = await admin.Client.PostAsJsonAsync(Recalculate, new { learnerId = learner.UserId }, Json, Ct);
         byLearner.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        (await Eventually.Until(() => Stats(learner, slug), s => s.CalculatedAt is not null, Ct)).InProgress.Should().Be(1);
+        (await Eventually.Until(() => RoadmapStats(learner, slug), s => s.CalculatedAt is not null, Ct)).InProgress.Should().Be(1);
 
         await DeleteStoredStats(learner.UserId);
         using (var empty = new StringContent("{}", Encoding.UTF8, "application/json"))
@@ -68,7 +65,7 @@ public abstract class AdminJobsTests<TFactory> : ApiTestBase<TFactory>
             (await admin.Client.PostAsync(Recalculate, empty, Ct)).StatusCode.Should().Be(HttpStatusCode.Accepted);
         }
 
-        (await Eventually.Until(() => Stats(learner, slug), s => s.CalculatedAt is not null, Ct)).InProgress.Should().Be(1, "everyone includes this learner");
+        (await Eventually.Until(() => RoadmapStats(learner, slug), s => s.CalculatedAt is not null, Ct)).InProgress.Should().Be(1, "everyone includes this learner");
         var none = await admin.Client.PostAsync(Recalculate, null, Ct);
         none.StatusCode.Should().Be(HttpStatusCode.Accepted, await none.Content.ReadAsStringAsync(Ct));
         (await Read<StatsRecalculationStarted>(none)).JobId.Should().NotBeNullOrWhiteSpace();
@@ -97,7 +94,7 @@ public abstract class AdminJobsTests<TFactory> : ApiTestBase<TFactory>
     [Fact]
     public async Task The_jobs_list_shows_the_recurring_jobs_and_a_finished_recalculation_to_Admins_only()
     {
-        var slug = await Published();
+        var slug = await Published("admin-jobs");
         using var admin = await SignIn(Roles.Admin);
         var started = await Read<StatsRecalculationStarted>(
             (await admin.Client.PostAsJsonAsync(Recalculate, new { roadmap = slug }, Json, Ct)).EnsureSuccessStatusCode());
@@ -132,51 +129,12 @@ public abstract class AdminJobsTests<TFactory> : ApiTestBase<TFactory>
         return await client.PostAsync(Recalculate, content, Ct);
     }
 
-    private static async Task ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string? code = null, string? field = null)
-    {
-        response.StatusCode.Should().Be(status, await response.Content.ReadAsStringAsync(Ct));
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        var problem = await ReadJson(response);
-        if (code is not null)
-        {
-            problem.GetProperty("code").GetString().Should().Be(code);
-        }
-
-        if (field is not null)
-        {
-            problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().Contain(field);
-        }
-    }
-
-    private async Task<long> Change(SignedIn who, string slug, string topic, string status)
-    {
-        var response = await who.Client.PutAsJsonAsync($"/api/me/roadmaps/{slug}/progress/{topic}", new { status }, Json, Ct);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-        return (await Read<TopicProgressUpdateDto>(response)).EventId!.Value;
-    }
-
-    private static async Task<RoadmapStatsDto> Stats(SignedIn who, string slug)
-    {
-        var response = await who.Client.GetAsync($"/api/me/roadmaps/{slug}/stats", Ct);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-        return await Read<RoadmapStatsDto>(response);
-    }
-
     /// <summary>Loses a learner's stats rows, as a bug or a restore might: only a recalculation brings them back.</summary>
     private async Task DeleteStoredStats(Guid learnerId)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<RoadmapDbContext>().Set<LearnerRoadmapStats>()
             .Where(s => s.LearnerId == learnerId).ExecuteDeleteAsync(Ct)).Should().BePositive();
-    }
-
-    private async Task<string> Published()
-    {
-        var slug = TestDocuments.NewSlug("admin-jobs");
-        using var author = await SignIn(Roles.Author);
-        (await author.Client.PostAsJsonAsync("/api/roadmaps", TestDocuments.Small(slug), Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
-        (await author.Client.PostAsync($"/api/roadmaps/{slug}/publish", null, Ct)).EnsureSuccessStatusCode();
-        return slug;
     }
 }
 

@@ -102,12 +102,6 @@ public abstract class JobsDashboardTests<TFactory>(TFactory factory) : ApiTestBa
         await ShouldBeProblem(await admin.Client.SendAsync(request, Ct), HttpStatusCode.BadRequest);
     }
 
-    private static async Task ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status)
-    {
-        response.StatusCode.Should().Be(status, await response.Content.ReadAsStringAsync(Ct));
-        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
-    }
-
     [Fact]
     public async Task A_session_stops_working_once_the_admin_role_is_removed()
     {

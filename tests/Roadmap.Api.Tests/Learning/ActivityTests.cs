@@ -15,8 +15,6 @@ namespace Roadmap.Api.Tests.Learning;
 public abstract class ActivityTests<TFactory> : ApiTestBase<TFactory>
     where TFactory : RoadmapApiFactory
 {
-    private const string ProblemJson = "application/problem+json";
-
     protected ActivityTests(TFactory factory)
         : base(factory) =>
         // Each test starts on the real time: signing in issues tokens at the clock's time.

@@ -25,7 +25,6 @@ namespace Roadmap.Api.Tests.Learning;
 public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TFactory>(factory)
     where TFactory : RoadmapApiFactory
 {
-    private const string ProblemJson = "application/problem+json";
 
     [Fact]
     public async Task Following_is_created_once_listed_left_and_followed_again()
@@ -672,22 +671,6 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
 
     private static Task<HttpResponseMessage> Raw(SignedIn who, HttpMethod method, string path, string json) =>
         who.Client.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }, Ct);
-
-    private static async Task ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string? code = null, string? field = null)
-    {
-        response.StatusCode.Should().Be(status, await response.Content.ReadAsStringAsync(Ct));
-        response.Content.Headers.ContentType!.MediaType.Should().Be(ProblemJson);
-        var problem = await ReadJson(response);
-        if (code is not null)
-        {
-            problem.GetProperty("code").GetString().Should().Be(code);
-        }
-
-        if (field is not null)
-        {
-            problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().Contain(field);
-        }
-    }
 }
 
 public sealed class LearningTests_Sqlite(SqliteApiFactory factory) : LearningTests<SqliteApiFactory>(factory);

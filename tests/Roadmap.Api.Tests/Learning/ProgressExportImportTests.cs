@@ -20,7 +20,6 @@ namespace Roadmap.Api.Tests.Learning;
 public abstract class ProgressExportImportTests<TFactory>(TFactory factory) : ApiTestBase<TFactory>(factory)
     where TFactory : RoadmapApiFactory
 {
-    private const string ProblemJson = "application/problem+json";
 
     [Fact]
     public async Task Export_gives_the_touched_live_topics_in_roadmap_order_with_id_slug_status_note_and_time()
@@ -341,22 +340,6 @@ public abstract class ProgressExportImportTests<TFactory>(TFactory factory) : Ap
 
     private static Task<HttpResponseMessage> Raw(SignedIn who, string path, string json) =>
         who.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }, Ct);
-
-    private static async Task ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string? code = null, string? field = null)
-    {
-        response.StatusCode.Should().Be(status, await response.Content.ReadAsStringAsync(Ct));
-        response.Content.Headers.ContentType!.MediaType.Should().Be(ProblemJson);
-        var problem = await ReadJson(response);
-        if (code is not null)
-        {
-            problem.GetProperty("code").GetString().Should().Be(code);
-        }
-
-        if (field is not null)
-        {
-            problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().Contain(field);
-        }
-    }
 }
 
 public sealed class ProgressExportImportTests_Sqlite(SqliteApiFactory factory) : ProgressExportImportTests<SqliteApiFactory>(factory);
