@@ -2,6 +2,7 @@ using FluentAssertions;
 using Roadmap.Application.Catalog.Contracts;
 using Roadmap.Application.Common.Messaging;
 using Roadmap.Application.Common.Ports;
+using Roadmap.Application.Insights;
 using Roadmap.Application.Insights.Marking;
 using Roadmap.Application.Insights.Recalculation;
 using Roadmap.Application.Tests.TestDoubles;
@@ -117,6 +118,28 @@ public class StatsMarkingTests
         await new RecalculateLearnersOfNewVersion(jobs).Handle(new AfterCommit<RoadmapVersionPublishedDomainEvent>(published), Token);
 
         jobs.Enqueued.Should().Equal((RoadmapId, (Guid?)null));
+    }
+
+    [Fact]
+    public async Task Stats_behind_the_current_version_count_as_behind_unless_their_own_learner_has_a_mark_pending()
+    {
+        var clock = new FixedClock();
+        var first = FakeCatalogReader.Outline("versions", "a", "b");
+        var current = first with { Version = 2 };
+        var (behind, recalculating, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var rows = new InMemoryRepository<LearnerRoadmapStats>(
+            LearnerRoadmapStats.NotYetCalculated(behind, current.Id, first.ToStatsSource(), TimeZoneInfo.Utc),
+            LearnerRoadmapStats.NotYetCalculated(recalculating, current.Id, first.ToStatsSource(), TimeZoneInfo.Utc),
+            LearnerRoadmapStats.NotYetCalculated(other, current.Id, current.ToStatsSource(), TimeZoneInfo.Utc));
+        var marks = new InMemoryRepository<StatsMark>(StatsMark.For(recalculating, current.Id, clock.UtcNow), StatsMark.For(other, current.Id, clock.UtcNow));
+        var handler = new StatsBehindVersionQueryHandler(new FakeCatalogReader(current), rows, marks);
+
+        (await handler.Handle(new StatsBehindVersionQuery(current.Id), Token)).Value.Should().BeTrue(
+            "the first learner's row is on version 1 and nothing will rebuild it: the other learners' marks do not");
+        marks.Add(StatsMark.For(behind, current.Id, clock.UtcNow));
+        (await handler.Handle(new StatsBehindVersionQuery(current.Id), Token)).Value.Should().BeFalse(
+            "every row behind has its learner's mark pending: the drain rebuilds them on version 2");
+        (await handler.Handle(new StatsBehindVersionQuery(Guid.NewGuid()), Token)).Value.Should().BeFalse("an unknown roadmap");
     }
 
     private sealed class RecordingJobs : IStatsRecalculationJobs

@@ -9,12 +9,13 @@ using Roadmap.Domain.Insights;
 namespace Roadmap.Application.Insights.Marking;
 
 /// <summary>
-/// Whether stats rows of the roadmap still count a version older than its current one while no stats mark is pending
-/// for it: what a node leaves that dies between a new version's commit and the enqueue of the recalculation it needs
-/// (<see cref="RecalculateLearnersOfNewVersion"/>), so its learners must be marked again. While a recalculation of
-/// the roadmap is under way its marks are pending, so it is mostly not started again; it can be while the job that
-/// marks the learners has not marked them all (none yet, or earlier batches already drained): the same figures, for
-/// twice the work. False for an unknown roadmap.
+/// Whether a stats row of the roadmap still counts a version older than its current one while no stats mark is pending
+/// for its learner: what a node leaves that dies between a new version's commit and the enqueue of the recalculation it
+/// needs (<see cref="RecalculateLearnersOfNewVersion"/>), so its learners must be marked again. A row whose learner has a
+/// mark pending is left to the drain (its rebuild counts the current version), so a recalculation under way is mostly not
+/// started again, and other learners' marks (progress written meanwhile) do not hide a row left behind. It can be while
+/// the job that marks the learners has not marked them all: the same figures, for twice the work. False for an unknown
+/// roadmap.
 /// </summary>
 public sealed record StatsBehindVersionQuery(Guid RoadmapId) : IQuery<Result<bool>>;
 
@@ -24,26 +25,35 @@ internal sealed class StatsBehindVersionQueryHandler(ICatalogReader catalog, IRe
     public async Task<Result<bool>> Handle(StatsBehindVersionQuery request, CancellationToken cancellationToken)
     {
         // Marks first: a drain's round removes its marks in the transaction that updates their rows, so rows read after
-        // marks were seen gone include that round.
-        if (await marks.AnyAsync(new StatsMarksOfRoadmapSpec(request.RoadmapId), cancellationToken))
+        // a learner's mark was seen gone include that round.
+        var marked = (await marks.ListAsync(new MarkedLearnersOfRoadmapSpec(request.RoadmapId), cancellationToken)).ToHashSet();
+        var outline = await catalog.GetRoadmapOutlineAsync(request.RoadmapId, cancellationToken);
+        if (outline is null)
         {
             return false;
         }
 
-        var outline = await catalog.GetRoadmapOutlineAsync(request.RoadmapId, cancellationToken);
-        return outline is not null && await stats.AnyAsync(new StatsOfOlderVersionSpec(outline.Id, outline.Version), cancellationToken);
+        var behind = await stats.ListAsync(new LearnersOfOlderVersionSpec(outline.Id, outline.Version), cancellationToken);
+        return behind.Exists(learner => !marked.Contains(learner));
     }
 }
 
-/// <summary>Stats rows of a roadmap calculated for a version older than <paramref name="version"/>.</summary>
-public sealed class StatsOfOlderVersionSpec : Specification<LearnerRoadmapStats>
+/// <summary>The learners whose stats rows on a roadmap were calculated for a version older than <paramref name="version"/>.</summary>
+public sealed class LearnersOfOlderVersionSpec : Specification<LearnerRoadmapStats, Guid>
 {
-    public StatsOfOlderVersionSpec(Guid roadmapId, int version) =>
+    public LearnersOfOlderVersionSpec(Guid roadmapId, int version)
+    {
         Query.Where(s => s.RoadmapId == roadmapId && s.RoadmapVersion < version).AsNoTracking();
+        Query.Select(s => s.LearnerId);
+    }
 }
 
-/// <summary>The pending stats marks of a roadmap.</summary>
-public sealed class StatsMarksOfRoadmapSpec : Specification<StatsMark>
+/// <summary>The learners with a stats mark pending on a roadmap.</summary>
+public sealed class MarkedLearnersOfRoadmapSpec : Specification<StatsMark, Guid>
 {
-    public StatsMarksOfRoadmapSpec(Guid roadmapId) => Query.Where(m => m.RoadmapId == roadmapId).AsNoTracking();
+    public MarkedLearnersOfRoadmapSpec(Guid roadmapId)
+    {
+        Query.Where(m => m.RoadmapId == roadmapId).AsNoTracking();
+        Query.Select(m => m.LearnerId);
+    }
 }
