@@ -9,7 +9,7 @@ using Roadmap.Infrastructure.Jobs;
 namespace Roadmap.Infrastructure.Insights;
 
 /// <summary>
-/// Rebuilds author insights (<see cref="RecalculateRoadmapInsightsCommand"/>): every hour for every published roadmap,
+/// Rebuilds author insights (<see cref="RecalculateRoadmapInsightsCommand"/>): every hour for every published or archived roadmap,
 /// first starting again the recalculation of a roadmap whose stats a lost enqueue left on an older version
 /// (<see cref="StatsBehindVersionQuery"/>; its insights follow that recalculation), and for one roadmap (or all) once its learners' stats were recalculated after a new version or an Admin's request
 /// (a continuation of that drain, see <see cref="RecalculateEnrolledStatsJob"/>). Each roadmap in a transaction of its
@@ -68,7 +68,7 @@ internal sealed partial class RecalculateRoadmapInsightsJob(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recalculated the insights of {Count} published roadmaps")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recalculated the insights of {Count} published or archived roadmaps")]
     private partial void LogRecalculated(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stats of roadmap {RoadmapId} still count an older version with nothing pending: its learners are marked again")]

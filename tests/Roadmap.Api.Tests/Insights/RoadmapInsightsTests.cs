@@ -262,6 +262,23 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
         insights.Should().BeEquivalentTo(new { Enrolled = 1, AverageCompletion = 33.3 });
     }
 
+    [Fact]
+    public async Task The_hourly_job_recalculates_archived_roadmaps_whose_followers_still_write()
+    {
+        using var author = await SignIn(Roles.Author);
+        var slug = await Published(author);
+        using var learner = await SignIn();
+        await Change(learner, slug, "a", "Done", at: null);
+        (await author.Client.PostAsync($"/api/roadmaps/{slug}/archive", null, Ct)).EnsureSuccessStatusCode();
+        var last = await Change(learner, slug, "b", "Done", at: null);
+        await Eventually.Until(() => StatsOf(learner, slug), s => s.LastEventId >= last, Ct);
+
+        Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger("insights.roadmap-insights");
+
+        var insights = await Eventually.Until(() => Insights(author, slug), i => i.CalculatedAt is not null, Ct);
+        insights.Should().BeEquivalentTo(new { Enrolled = 1, AverageCompletion = 66.7 }, "a and b of a, b, c are done, b after archiving");
+    }
+
     private async Task<long> Change(SignedIn who, string slug, string topic, string status, DateTimeOffset? at)
     {
         if (at is { } instant)

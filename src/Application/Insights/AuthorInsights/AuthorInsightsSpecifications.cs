@@ -29,12 +29,14 @@ public sealed class StatsCompletionsOfRoadmapSpec : Specification<LearnerRoadmap
 
 public sealed record StoredCompletion(Guid LearnerId, double PercentComplete, IReadOnlyList<SectionStats> Sections);
 
-/// <summary>The ids of the published roadmaps, untracked.</summary>
-public sealed class PublishedRoadmapIdsSpec : Specification<LearningRoadmap, Guid>
+/// <summary>
+/// The ids of the roadmaps learners may follow (published) or still follow and write progress on (archived), untracked.
+/// </summary>
+public sealed class FollowedRoadmapIdsSpec : Specification<LearningRoadmap, Guid>
 {
-    public PublishedRoadmapIdsSpec()
+    public FollowedRoadmapIdsSpec()
     {
-        Query.Where(r => r.Status == RoadmapStatus.Published).OrderBy(r => r.Id).AsNoTracking();
+        Query.Where(r => r.Status == RoadmapStatus.Published || r.Status == RoadmapStatus.Archived).OrderBy(r => r.Id).AsNoTracking();
         Query.Select(r => r.Id);
     }
 }

@@ -6,12 +6,12 @@ using Roadmap.Domain.Common;
 
 namespace Roadmap.Application.Insights.AuthorInsights;
 
-/// <summary>The roadmaps whose insights the recurring job recalculates: the published ones.</summary>
+/// <summary>The roadmaps whose insights the recurring job recalculates: the published ones and the archived ones, whose followers may still write progress.</summary>
 public sealed record ListRoadmapsForInsightsQuery : IQuery<Result<IReadOnlyList<Guid>>>;
 
 internal sealed class ListRoadmapsForInsightsQueryHandler(IReadRepository<LearningRoadmap> roadmaps)
     : IRequestHandler<ListRoadmapsForInsightsQuery, Result<IReadOnlyList<Guid>>>
 {
     public async Task<Result<IReadOnlyList<Guid>>> Handle(ListRoadmapsForInsightsQuery request, CancellationToken cancellationToken) =>
-        await roadmaps.ListAsync(new PublishedRoadmapIdsSpec(), cancellationToken);
+        await roadmaps.ListAsync(new FollowedRoadmapIdsSpec(), cancellationToken);
 }
