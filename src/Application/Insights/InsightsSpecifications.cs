@@ -35,17 +35,11 @@ public sealed class StatsMarksByIdsSpec : Specification<StatsMark>
     public StatsMarksByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(m => ids.Contains(m.Id));
 }
 
-/// <summary>One learner's stats on one roadmap (tracked unless <paramref name="readOnly"/>).</summary>
+/// <summary>One learner's stats on one roadmap, untracked.</summary>
 public sealed class LearnerRoadmapStatsSpec : Specification<LearnerRoadmapStats>, ISingleResultSpecification<LearnerRoadmapStats>
 {
-    public LearnerRoadmapStatsSpec(Guid learnerId, Guid roadmapId, bool readOnly = false)
-    {
-        Query.Where(s => s.LearnerId == learnerId && s.RoadmapId == roadmapId);
-        if (readOnly)
-        {
-            Query.AsNoTracking();
-        }
-    }
+    public LearnerRoadmapStatsSpec(Guid learnerId, Guid roadmapId) =>
+        Query.Where(s => s.LearnerId == learnerId && s.RoadmapId == roadmapId).AsNoTracking();
 }
 
 /// <summary>The stats rows of these learners on a roadmap, untracked (rebuilt and saved by <c>IStatsWriter</c>).</summary>
@@ -76,17 +70,10 @@ public sealed class EnrolledLearnersSpec : Specification<Enrollment, LearnerAndR
 
 public sealed record LearnerAndRoadmap(Guid LearnerId, Guid RoadmapId);
 
-/// <summary>A learner's streaks across roadmaps (tracked unless <paramref name="readOnly"/>).</summary>
+/// <summary>A learner's streaks across roadmaps, untracked.</summary>
 public sealed class LearnerStreaksSpec : Specification<LearnerStreaks>, ISingleResultSpecification<LearnerStreaks>
 {
-    public LearnerStreaksSpec(Guid learnerId, bool readOnly = false)
-    {
-        Query.Where(s => s.LearnerId == learnerId);
-        if (readOnly)
-        {
-            Query.AsNoTracking();
-        }
-    }
+    public LearnerStreaksSpec(Guid learnerId) => Query.Where(s => s.LearnerId == learnerId).AsNoTracking();
 }
 
 /// <summary>The streaks rows of these learners, untracked (rebuilt and saved by <c>IStatsWriter</c>).</summary>

@@ -43,8 +43,6 @@ public sealed class Leaderboard(LeaderboardOrder order, int limit, DateTimeOffse
     private readonly List<LeaderboardPlace> _places = [];
     private readonly HashSet<Guid> _listed = [];
 
-    public LeaderboardOrder Order => order;
-
     public IReadOnlyList<LeaderboardPlace> Places => _places;
 
     public bool IsFull => _places.Count >= limit;

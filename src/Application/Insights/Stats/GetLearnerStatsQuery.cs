@@ -56,7 +56,7 @@ internal sealed class GetLearnerStatsQueryHandler(
             summaries.Add(InsightsMappings.MapSummary(mapper, row, names[roadmapId].Slug, names[roadmapId].Title, now));
         }
 
-        var learner = await streaks.SingleOrDefaultAsync(new LearnerStreaksSpec(learnerId, readOnly: true), cancellationToken)
+        var learner = await streaks.SingleOrDefaultAsync(new LearnerStreaksSpec(learnerId), cancellationToken)
             ?? LearnerStreaks.None(learnerId);
         return InsightsMappings.MapLearnerStats(mapper, learner, summaries, now);
     }

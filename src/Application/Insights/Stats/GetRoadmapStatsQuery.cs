@@ -34,7 +34,7 @@ internal sealed class GetRoadmapStatsQueryHandler(
             return InsightsErrors.RoadmapNotFound(request.Roadmap);
         }
 
-        var row = await stats.SingleOrDefaultAsync(new LearnerRoadmapStatsSpec(learnerId, outline.Id, readOnly: true), cancellationToken);
+        var row = await stats.SingleOrDefaultAsync(new LearnerRoadmapStatsSpec(learnerId, outline.Id), cancellationToken);
         if (row is null)
         {
             var profile = (await profiles.FindAsync(new[] { learnerId }, cancellationToken)).GetValueOrDefault(learnerId);
