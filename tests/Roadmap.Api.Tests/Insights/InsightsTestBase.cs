@@ -23,8 +23,15 @@ public abstract class InsightsTestBase<TFactory> : ApiTestBase<TFactory>
     /// <summary>A published roadmap of three topics: a and b in basics, c in advanced.</summary>
     protected async Task<string> Published(string prefix = "board")
     {
-        var slug = TestDocuments.NewSlug(prefix);
         using var author = await SignIn(Roles.Author);
+        return await Published(author, prefix);
+    }
+
+    /// <summary>A roadmap of three topics (a and b in basics, c in advanced) that <paramref name="author"/> publishes.</summary>
+    protected async Task<string> Published(SignedIn author, string prefix = "board")
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        var slug = TestDocuments.NewSlug(prefix);
         var created = await author.Client.PostAsJsonAsync("/api/roadmaps", TestDocuments.Small(slug), Json, Ct);
         created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
         (await author.Client.PostAsync($"/api/roadmaps/{slug}/publish", null, Ct)).EnsureSuccessStatusCode();
@@ -40,12 +47,17 @@ public abstract class InsightsTestBase<TFactory> : ApiTestBase<TFactory>
         return learner;
     }
 
+    /// <summary>As the other overload, with <paramref name="at"/> an instant written in ISO 8601.</summary>
+    protected Task<long> Change(SignedIn who, string slug, string topic, string status, string? at = null) =>
+        Change(who, slug, topic, status, at is null ? null : At(at));
+
     /// <summary>Sets a topic's status, at <paramref name="at"/> on the service's clock when given; returns the event id.</summary>
-    protected async Task<long> Change(SignedIn who, string slug, string topic, string status, string? at = null)
+    protected async Task<long> Change(SignedIn who, string slug, string topic, string status, DateTimeOffset? at)
     {
-        if (at is not null)
+        ArgumentNullException.ThrowIfNull(who);
+        if (at is { } instant)
         {
-            Factory.Clock.Set(At(at));
+            Factory.Clock.Set(instant);
         }
 
         var response = await who.Client.PutAsJsonAsync($"/api/me/roadmaps/{slug}/progress/{topic}", new { status }, Json, Ct);

@@ -24,18 +24,14 @@ namespace Roadmap.Api.Tests.Insights;
 /// roadmap, their stats rows, their progress and events; equal to figures counted by hand from the learners' changes;
 /// only for Authors and Admins.
 /// </summary>
-public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
+public abstract class RoadmapInsightsTests<TFactory>(TFactory factory) : InsightsTestBase<TFactory>(factory)
     where TFactory : RoadmapApiFactory
 {
-    protected RoadmapInsightsTests(TFactory factory)
-        : base(factory) =>
-        factory.Clock.Reset();
-
     [Fact]
     public async Task The_figures_match_the_learners_changes_and_a_learner_who_left_counts_nowhere()
     {
         using var author = await SignIn(Roles.Author);
-        var slug = await Published(author);
+        var slug = await Published(author, "insights");
         using var recent = await SignIn();
         using var earlier = await SignIn();
         using var onlyFollowing = await SignIn();
@@ -69,7 +65,7 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
 
         foreach (var (who, last) in new[] { (recent, recentLast), (earlier, earlierLast), (left, leftLast) })
         {
-            await Eventually.Until(() => StatsOf(who, slug), s => s.LastEventId >= last, Ct);
+            await Recalculated(who, slug, last);
         }
 
         Factory.Clock.Set(now);
@@ -101,7 +97,7 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
     public async Task Before_the_first_calculation_the_answer_is_zeros_and_calculatedAt_is_null_for_drafts_too()
     {
         using var author = await SignIn(Roles.Author);
-        var published = await Published(author);
+        var published = await Published(author, "insights");
         var draft = TestDocuments.NewSlug("insights-draft");
         (await author.Client.PostAsJsonAsync("/api/roadmaps", TestDocuments.Small(draft), Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
 
@@ -121,11 +117,11 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
     public async Task Recalculating_again_or_concurrently_leaves_the_same_row()
     {
         using var author = await SignIn(Roles.Author);
-        var slug = await Published(author);
+        var slug = await Published(author, "insights");
         using var learner = await SignIn();
-        await Change(learner, slug, "a", "InProgress", at: null);
-        var last = await Change(learner, slug, "a", "Done", at: null);
-        await Eventually.Until(() => StatsOf(learner, slug), s => s.LastEventId >= last, Ct);
+        await Change(learner, slug, "a", "InProgress");
+        var last = await Change(learner, slug, "a", "Done");
+        await Recalculated(learner, slug, last);
         var roadmapId = await RoadmapId(slug);
 
         (await Send(new RecalculateRoadmapInsightsCommand(roadmapId))).IsSuccess.Should().BeTrue();
@@ -144,7 +140,7 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
     public async Task A_rebuild_that_read_before_another_one_committed_conflicts_instead_of_overwriting_it()
     {
         using var author = await SignIn(Roles.Author);
-        var slug = await Published(author);
+        var slug = await Published(author, "insights");
         using var first = await SignIn();
         (await first.Client.PostAsJsonAsync("/api/me/enrollments", new { roadmap = slug }, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
         var roadmapId = await RoadmapId(slug);
@@ -174,7 +170,7 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
     public async Task Only_Authors_and_Admins_may_read_insights()
     {
         using var author = await SignIn(Roles.Author);
-        var slug = await Published(author);
+        var slug = await Published(author, "insights");
         using var admin = await SignIn(Roles.Admin);
         using var learner = await SignIn();
         using var anonymous = Client();
@@ -193,11 +189,11 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
     public async Task A_new_version_has_the_insights_recalculated_after_the_learners_stats()
     {
         using var author = await SignIn(Roles.Author);
-        var slug = await Published(author);
+        var slug = await Published(author, "insights");
         using var learner = await SignIn();
-        await Change(learner, slug, "a", "Done", at: null);
-        var last = await Change(learner, slug, "c", "Skipped", at: null);
-        await Eventually.Until(() => StatsOf(learner, slug), s => s.LastEventId >= last, Ct);
+        await Change(learner, slug, "a", "Done");
+        var last = await Change(learner, slug, "c", "Skipped");
+        await Recalculated(learner, slug, last);
 
         // Version 2 retires c: the learner's 1 done of 2 counted (50 %) becomes 1 done of 2 (a, b) with nothing skipped, still 50 %,
         // and c is no longer skipped; the insights follow without anyone asking.
@@ -216,14 +212,14 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
     public async Task The_hourly_job_starts_again_a_new_versions_recalculation_that_was_lost()
     {
         using var author = await SignIn(Roles.Author);
-        var slug = await Published(author);
+        var slug = await Published(author, "insights");
         using var learner = await SignIn();
-        var last = await Change(learner, slug, "a", "Done", at: null);
-        await Eventually.Until(() => StatsOf(learner, slug), s => s.LastEventId >= last, Ct);
+        var last = await Change(learner, slug, "a", "Done");
+        await Recalculated(learner, slug, last);
         var document = TestDocuments.Small(slug);
         var changed = document with { Sections = [document.Sections[0], document.Sections[1] with { Topics = [TestDocuments.Topic("c"), TestDocuments.Topic("d")] }] };
         (await author.Client.PutAsJsonAsync($"/api/roadmaps/{slug}", changed, Json, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
-        await Eventually.Until(() => StatsOf(learner, slug), s => s.TotalTopics == 4, Ct);
+        await Eventually.Until(() => RoadmapStats(learner, slug), s => s.TotalTopics == 4, Ct);
         await Eventually.Until(() => Insights(author, slug), i => i.CalculatedAt is not null, Ct);
 
         // What a node leaves that dies between the new version's commit and the enqueue of its recalculation: the row
@@ -236,20 +232,20 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.RoadmapVersion, 1).SetProperty(s => s.TotalTopics, 3), Ct)).Should().Be(1);
         }
 
-        (await StatsOf(learner, slug)).TotalTopics.Should().Be(3);
+        (await RoadmapStats(learner, slug)).TotalTopics.Should().Be(3);
         Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger("insights.roadmap-insights");
 
-        (await Eventually.Until(() => StatsOf(learner, slug), s => s.TotalTopics == 4, Ct)).Should().BeEquivalentTo(new { Done = 1, NotStarted = 3 });
+        (await Eventually.Until(() => RoadmapStats(learner, slug), s => s.TotalTopics == 4, Ct)).Should().BeEquivalentTo(new { Done = 1, NotStarted = 3 });
     }
 
     [Fact]
     public async Task The_hourly_job_recalculates_published_roadmaps()
     {
         using var author = await SignIn(Roles.Author);
-        var slug = await Published(author);
+        var slug = await Published(author, "insights");
         using var learner = await SignIn();
-        var last = await Change(learner, slug, "a", "Done", at: null);
-        await Eventually.Until(() => StatsOf(learner, slug), s => s.LastEventId >= last, Ct);
+        var last = await Change(learner, slug, "a", "Done");
+        await Recalculated(learner, slug, last);
         using (var connection = Factory.Services.GetRequiredService<JobStorage>().GetConnection())
         {
             connection.GetRecurringJobs().Should().ContainSingle(j => j.Id == "insights.roadmap-insights")
@@ -266,29 +262,17 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
     public async Task The_hourly_job_recalculates_archived_roadmaps_whose_followers_still_write()
     {
         using var author = await SignIn(Roles.Author);
-        var slug = await Published(author);
+        var slug = await Published(author, "insights");
         using var learner = await SignIn();
-        await Change(learner, slug, "a", "Done", at: null);
+        await Change(learner, slug, "a", "Done");
         (await author.Client.PostAsync($"/api/roadmaps/{slug}/archive", null, Ct)).EnsureSuccessStatusCode();
-        var last = await Change(learner, slug, "b", "Done", at: null);
-        await Eventually.Until(() => StatsOf(learner, slug), s => s.LastEventId >= last, Ct);
+        var last = await Change(learner, slug, "b", "Done");
+        await Recalculated(learner, slug, last);
 
         Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger("insights.roadmap-insights");
 
         var insights = await Eventually.Until(() => Insights(author, slug), i => i.CalculatedAt is not null, Ct);
         insights.Should().BeEquivalentTo(new { Enrolled = 1, AverageCompletion = 66.7 }, "a and b of a, b, c are done, b after archiving");
-    }
-
-    private async Task<long> Change(SignedIn who, string slug, string topic, string status, DateTimeOffset? at)
-    {
-        if (at is { } instant)
-        {
-            Factory.Clock.Set(instant);
-        }
-
-        var response = await who.Client.PutAsJsonAsync($"/api/me/roadmaps/{slug}/progress/{topic}", new { status }, Json, Ct);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-        return (await Read<TopicProgressUpdateDto>(response)).EventId!.Value;
     }
 
     private static async Task<RoadmapInsightsDto> Insights(SignedIn who, string slug)
@@ -297,9 +281,6 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
         return await Read<RoadmapInsightsDto>(response);
     }
-
-    private static async Task<RoadmapStatsDto> StatsOf(SignedIn who, string slug) =>
-        await Read<RoadmapStatsDto>((await who.Client.GetAsync($"/api/me/roadmaps/{slug}/stats", Ct)).EnsureSuccessStatusCode());
 
     private async Task<Guid> RoadmapId(string slug)
     {
@@ -312,15 +293,6 @@ public abstract class RoadmapInsightsTests<TFactory> : ApiTestBase<TFactory>
         await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RoadmapDbContext>().Set<RoadmapInsights>()
             .AsNoTracking().SingleAsync(i => i.RoadmapId == roadmapId, Ct);
-    }
-
-    private async Task<string> Published(SignedIn author)
-    {
-        var slug = TestDocuments.NewSlug("insights");
-        var created = await author.Client.PostAsJsonAsync("/api/roadmaps", TestDocuments.Small(slug), Json, Ct);
-        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
-        (await author.Client.PostAsync($"/api/roadmaps/{slug}/publish", null, Ct)).EnsureSuccessStatusCode();
-        return slug;
     }
 }
 
