@@ -142,7 +142,8 @@ internal static class ProgressEndpoints
     private static async Task<Results<Ok<ProgressBatchResultDto>, ProblemHttpResult>> UpdateBatch(
         string slug, ProgressBatchRequest body, IMediator mediator, CancellationToken cancellationToken)
     {
-        var items = body.Items?.Select(i => new ProgressBatchItem(i?.Topic ?? string.Empty, i?.Status, i?.NoteSent ?? false, i?.Note)).ToList();
+        // A null item stays null: the validator names it (items[i]) instead of its missing topic and status.
+        var items = body.Items?.Select(i => i is null ? null! : new ProgressBatchItem(i.Topic ?? string.Empty, i.Status, i.NoteSent, i.Note)).ToList();
         var result = await mediator.Send(new UpdateProgressBatchCommand(slug, items!), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }

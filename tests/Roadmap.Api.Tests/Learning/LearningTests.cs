@@ -560,6 +560,7 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
     [InlineData("""{"items":[{"topic":"a","status":"Done"},{"topic":"b","status":"InProgress, Done"}]}""", "items[1].status")]
     [InlineData("""{"items":[{"topic":"a","status":"Done"},{"topic":"b"}]}""", "items[1].status")]
     [InlineData("""{"items":[]}""", "items")]
+    [InlineData("""{"items":[{"topic":"a","status":"Done"},null]}""", "items[1]")]
     public async Task A_batch_with_one_bad_item_saves_nothing(string body, string? field)
     {
         var slug = await Published();
@@ -571,6 +572,28 @@ public abstract class LearningTests<TFactory>(TFactory factory) : ApiTestBase<TF
         await ShouldBeProblem(response, HttpStatusCode.BadRequest, field: field);
         (await Progress(learner, slug)).Topics.Should().OnlyContain(t => t.Version == 0);
         (await Read<PagedList<EnrollmentListItemDto>>(await learner.Client.GetAsync("/api/me/enrollments", Ct))).Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_topic_whose_slug_looks_like_an_id_is_found_by_its_slug()
+    {
+        const string hex = "0123456789abcdef0123456789abcdef";
+        const string dashed = "01234567-89ab-cdef-0123-456789abcdef";
+        var slug = TestDocuments.NewSlug("learn");
+        using (var author = await SignIn(Roles.Author))
+        {
+            var document = TestDocuments.Small(slug);
+            document = document with { Sections = [document.Sections[0], document.Sections[1] with { Topics = [TestDocuments.Topic(hex), TestDocuments.Topic(dashed)] }] };
+            (await author.Client.PostAsJsonAsync("/api/roadmaps", document, Json, Ct)).EnsureSuccessStatusCode();
+            (await author.Client.PostAsync($"/api/roadmaps/{slug}/publish", null, Ct)).EnsureSuccessStatusCode();
+        }
+
+        using var learner = await SignIn();
+
+        (await Put(learner, slug, hex, new { status = "Done" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Batch(learner, slug, new { items = new[] { new { topic = dashed, status = "Skipped" } } })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Progress(learner, slug)).Topics.Where(t => t.Version > 0).Select(t => (t.Topic, t.Status)).Should().Equal(
+            (hex, ProgressStatus.Done), (dashed, ProgressStatus.Skipped));
     }
 
     [Fact]

@@ -33,11 +33,13 @@ public sealed record RoadmapOutline(
     IReadOnlyList<SectionOutline> Sections,
     IReadOnlyList<TopicOutline> Topics)
 {
-    /// <summary>The live topic named by <paramref name="key"/>: its id, its slug, or one of its former slugs.</summary>
+    /// <summary>
+    /// The live topic named by <paramref name="key"/>: its id, its slug, or one of its former slugs (a slug may be
+    /// written as an id is, such as 32 hex digits: a key that is no topic's id is looked up as a slug too).
+    /// </summary>
     public TopicOutline? FindTopic(string key) =>
-        Guid.TryParse(key, out var id)
-            ? Topics.FirstOrDefault(t => t.Id == id)
-            : Topics.FirstOrDefault(t => t.Slug == key) ?? Topics.FirstOrDefault(t => t.FormerSlugs.Contains(key));
+        (Guid.TryParse(key, out var id) ? Topics.FirstOrDefault(t => t.Id == id) : null)
+        ?? Topics.FirstOrDefault(t => t.Slug == key) ?? Topics.FirstOrDefault(t => t.FormerSlugs.Contains(key));
 }
 
 /// <summary>A live section, in roadmap order.</summary>
