@@ -11,9 +11,13 @@ internal static class Following
     /// command runs again (<see cref="Common.Messaging.IRetryOnConflict"/>), finding the first one's row.
     /// </summary>
     public static async Task<(Enrollment Enrollment, bool Started)> FollowAsync(
-        this IRepository<Enrollment> enrollments, Guid learnerId, Guid roadmapId, DateTimeOffset now, CancellationToken cancellationToken)
+        this IRepository<Enrollment> enrollments, Guid learnerId, Guid roadmapId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        enrollments.Follow(await enrollments.SingleOrDefaultAsync(new EnrollmentSpec(learnerId, roadmapId), cancellationToken), learnerId, roadmapId, now);
+
+    /// <summary>As <see cref="FollowAsync"/>, from the learner's <paramref name="enrollment"/> already read (null: none).</summary>
+    public static (Enrollment Enrollment, bool Started) Follow(
+        this IRepository<Enrollment> enrollments, Enrollment? enrollment, Guid learnerId, Guid roadmapId, DateTimeOffset now)
     {
-        var enrollment = await enrollments.SingleOrDefaultAsync(new EnrollmentSpec(learnerId, roadmapId), cancellationToken);
         if (enrollment is null)
         {
             enrollment = Enrollment.Follow(learnerId, roadmapId, now);

@@ -32,7 +32,7 @@ internal sealed class FollowRoadmapCommandHandler(ICatalogReader catalog, IRepos
             return LearningErrors.RoadmapArchived(outline.Slug);
         }
 
-        var (enrollment, started) = await enrollments.FollowAsync(learnerId, outline.Id, clock.UtcNow, cancellationToken);
+        var (enrollment, started) = enrollments.Follow(existing, learnerId, outline.Id, clock.UtcNow);
         return new FollowRoadmapResult(new EnrollmentDto(outline.Slug, outline.Title, enrollment.EnrolledAt), started);
     }
 }
