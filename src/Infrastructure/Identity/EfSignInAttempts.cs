@@ -47,11 +47,18 @@ internal sealed partial class EfSignInAttempts(
         return false;
     }
 
-    public async Task<bool> SucceedAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task SucceedAsync(Guid userId, CancellationToken cancellationToken)
     {
+        // A lock lifted gets a new ConcurrencyStamp too, so that a profile save that loaded the locked account fails
+        // instead of locking it again.
         var now = clock.UtcNow;
-        return await db.Users.Where(u => u.Id == userId && (u.LockoutEnd == null || u.LockoutEnd <= now))
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 0), cancellationToken) > 0;
+        var stamp = Guid.NewGuid().ToString();
+        await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(x => x.AccessFailedCount, 0)
+                    .SetProperty(x => x.ConcurrencyStamp, x => x.LockoutEnd > now ? stamp : x.ConcurrencyStamp)
+                    .SetProperty(x => x.LockoutEnd, (DateTimeOffset?)null),
+                cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {UserId} locked until {LockedUntil:O} after repeated failed sign-ins")]

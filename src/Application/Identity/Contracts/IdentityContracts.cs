@@ -59,8 +59,12 @@ public interface ISignInAttempts
     /// </summary>
     Task<bool> ClaimAsync(Guid userId, CancellationToken cancellationToken);
 
-    /// <summary>A success clears the count, unless a parallel attempt locked the account meanwhile: then it is refused.</summary>
-    Task<bool> SucceedAsync(Guid userId, CancellationToken cancellationToken);
+    /// <summary>
+    /// A success clears the count, and a lock set while its password was checked: only attempts claimed after this one
+    /// (none is claimed while the account is locked) set it, and they come after a success, as they would had it come
+    /// first. So the right password sent many times at once never locks the account.
+    /// </summary>
+    Task SucceedAsync(Guid userId, CancellationToken cancellationToken);
 }
 
 /// <summary>Ends refresh-token families where they are stored.</summary>

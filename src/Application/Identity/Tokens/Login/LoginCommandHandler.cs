@@ -30,9 +30,13 @@ internal sealed class LoginCommandHandler(
         // this command fails, and parallel guesses get no more checks than sequential ones.
         var mayCheck = false;
         await unitOfWork.CommitSeparatelyAsync(async ct => mayCheck = await attempts.ClaimAsync(id, ct), cancellationToken);
-        if (!await accounts.CheckPasswordAsync(mayCheck ? id : null, request.Password, cancellationToken)
-            || !await attempts.SucceedAsync(id, cancellationToken)
-            || await accounts.FindAsync(id, cancellationToken) is not { } user)
+        if (!await accounts.CheckPasswordAsync(mayCheck ? id : null, request.Password, cancellationToken))
+        {
+            return IdentityErrors.InvalidCredentials;
+        }
+
+        await attempts.SucceedAsync(id, cancellationToken);
+        if (await accounts.FindAsync(id, cancellationToken) is not { } user)
         {
             return IdentityErrors.InvalidCredentials;
         }
