@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -49,12 +51,39 @@ internal static class RateLimits
         (Settings.Number(configuration, $"{section}:PermitLimit", defaultPermits, 1, 1_000_000),
             TimeSpan.FromSeconds(Settings.Number(configuration, $"{section}:WindowSeconds", 60, 1, 86_400)));
 
+    /// <summary>
+    /// The client a limit counts: an IPv4 address, or the /64 network of an IPv6 address (one host usually holds a
+    /// whole /64, and could take a fresh address for every attempt).
+    /// </summary>
+    internal static string ClientKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        bytes[8..].Clear();
+        return $"{new IPAddress(bytes)}/64";
+    }
+
     private static void AddPerClientLimit(RateLimiterOptions options, string policy, (int Permits, TimeSpan Window) limit)
     {
         var (permits, window) = limit;
         options.AddPolicy(policy, http =>
         {
-            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var client = ClientKey(http.Connection.RemoteIpAddress);
 
             // With Redis the nodes count together; without it (or while it is down) each node counts alone.
             return http.RequestServices.GetService<ISharedCounters>() is { } shared
