@@ -46,7 +46,7 @@ internal static class Observability
                 throw new InvalidConfigurationException($"Serilog: {ex.Message}");
             }
 
-            log.ReadFrom.Services(services).Enrich.FromLogContext();
+            log.ReadFrom.Services(services).Enrich.FromLogContext().Filter.ByExcluding(IsLeftToExceptionHandler);
             LogEventLevel? toStandardError = null;
             if (commandLine)
             {
@@ -87,6 +87,20 @@ internal static class Observability
 
         return builder;
     }
+
+    private const string BearerHandler = "Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler";
+
+    /// <summary>
+    /// The bearer handler's error record of a database outage (or a client gone) met by the account check it runs after
+    /// validating a token (<c>TokenAccountCheck</c>): the exception goes on to <see cref="GlobalExceptionHandler"/>, which
+    /// logs an outage once, as a warning, with its 503; the handler's record would make every signed-in request of an
+    /// outage an error too.
+    /// </summary>
+    internal static bool IsLeftToExceptionHandler(LogEvent record) =>
+        record.Exception is { } exception
+        && (exception is OperationCanceledException || GlobalExceptionHandler.IsDatabaseUnavailable(exception))
+        && record.Properties.TryGetValue("SourceContext", out var source)
+        && source is ScalarValue { Value: BearerHandler };
 
     /// <summary>One line per request, written when the response is complete: method, route, status, duration and trace id.</summary>
     public static IApplicationBuilder UseRequestLog(this IApplicationBuilder app) =>

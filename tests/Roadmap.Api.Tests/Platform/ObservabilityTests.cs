@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using FluentAssertions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using Roadmap.Api.Common;
 using Roadmap.Api.Tests.Infrastructure;
+using Roadmap.Infrastructure.Identity;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -163,6 +166,39 @@ public sealed class ObservabilityTests
     }
 
     private static object? Scalar(LogEvent e, string name) => e.Properties.TryGetValue(name, out var value) ? (value as ScalarValue)?.Value : null;
+
+    [Fact]
+    public async Task A_database_outage_met_by_the_bearer_check_is_a_503_and_one_warning_not_an_error()
+    {
+        var sink = new RecordingSink();
+        await using var factory = new SqliteApiFactory();
+        await factory.InitializeAsync();
+        await using var host = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<ILogEventSink>(sink);
+            s.AddSingleton<IAccountStates, UnreachableAccounts>();
+        }));
+        using var client = host.CreateClient();
+        var account = new { email = "outage@example.org", password = "a long enough password", displayName = "Outage" };
+        (await client.PostAsJsonAsync("/api/auth/register", account, Ct)).EnsureSuccessStatusCode();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { account.email, account.password }, Ct);
+        var token = (await login.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { { "Authorization", $"Bearer {token}" } } };
+
+        var response = await client.SendAsync(request, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await sink.WaitForAsync(e => e.Level == LogEventLevel.Warning && e.MessageTemplate.Text.Contains("database", StringComparison.OrdinalIgnoreCase), count: 1))
+            .Should().ContainSingle();
+        await sink.WaitForAsync(e => e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal) && Scalar(e, "StatusCode") is 503, count: 1);
+        sink.Events.Should().NotContain(e => e.Level >= LogEventLevel.Error, "the outage is the exception handler's warning, not the bearer handler's error");
+    }
+
+    private sealed class UnreachableAccounts : IAccountStates
+    {
+        public ValueTask<AccountState?> FindAsync(Guid userId, CancellationToken cancellationToken) =>
+            throw new Microsoft.Data.Sqlite.SqliteException("database is locked", 6);
+    }
 
     private sealed class RecordingSink : ILogEventSink
     {
