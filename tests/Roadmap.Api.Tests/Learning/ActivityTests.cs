@@ -167,6 +167,7 @@ public abstract class ActivityTests<TFactory> : ApiTestBase<TFactory>
         response.Content.Headers.ContentType!.MediaType.Should().Be(ProblemJson);
         var problem = await ReadJson(response);
         problem.GetProperty("code").GetString().Should().Be("validation");
+        problem.GetProperty("detail").GetString().Should().Be(Error.InvalidFieldsMessage, "as every parameter's mistake, whether or not 'to' was sent");
         problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().Equal(parameter);
     }
 

@@ -35,7 +35,7 @@ internal sealed class GetActivityQueryHandler(
         if (GetActivityQuery.RangeProblem(from, to) is { } problem)
         {
             // Only a range ending today gets here: the validator checked the ranges whose both ends were sent.
-            return Error.Validation("from", problem);
+            return Error.InvalidFields(new Dictionary<string, string[]> { ["from"] = [problem] });
         }
 
         // The instants the learner's first and after-last days begin, each with its own UTC offset (DST). Every roadmap
