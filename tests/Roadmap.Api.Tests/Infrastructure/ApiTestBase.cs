@@ -94,7 +94,7 @@ public abstract class ApiTestBase<TFactory>(TFactory factory) : IClassFixture<TF
     {
         ArgumentNullException.ThrowIfNull(response);
         response.StatusCode.Should().Be(status, await response.Content.ReadAsStringAsync(Ct));
-        response.Content.Headers.ContentType?.MediaType.Should().Be(ProblemJson);
+        response.Content.Headers.ContentType!.MediaType.Should().Be(ProblemJson);
         var problem = await ReadJson(response);
         if (code is not null)
         {

@@ -61,8 +61,9 @@ public interface ISignInAttempts
 
     /// <summary>
     /// A success clears the count, and a lock set while its password was checked: only attempts claimed after this one
-    /// (none is claimed while the account is locked) set it, and they come after a success, as they would had it come
-    /// first. So the right password sent many times at once never locks the account.
+    /// (none is claimed while the account is locked) set it, so it ends as if the attempts checked meanwhile had come
+    /// before it, an order that gets no more checks than the limit allows. So the right password sent many times at once
+    /// never locks the account.
     /// </summary>
     Task SucceedAsync(Guid userId, CancellationToken cancellationToken);
 }
