@@ -316,19 +316,25 @@ public sealed class LearningRoadmap : AggregateRoot
 
     /// <summary>
     /// A rename cannot take the slug of a retired topic: a stated slug is matched first, so that topic would come back
-    /// and the one the former slugs name would be retired instead, taking its learners' progress out of sight.
+    /// and the one the former slugs name (by its slug or one of its own former slugs) would be retired instead, taking
+    /// its learners' progress out of sight.
     /// </summary>
     private Dictionary<string, string[]> CheckRetiredSlugs(RoadmapContent content)
     {
         var faults = new Dictionary<string, string[]>();
         var stated = content.Sections.SelectMany(s => s.Topics).Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
-        var live = _topics.Where(t => !t.IsRetired).Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        // What a live topic answers to, as the matching of a rename reads it: its slug and its former slugs.
+        var live = _topics.Where(t => !t.IsRetired)
+            .SelectMany(t => t.FormerSlugs.Prepend(t.Slug).Select(name => (Name: name, t.Slug)))
+            .GroupBy(x => x.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Slug, StringComparer.Ordinal);
         for (var s = 0; s < content.Sections.Count; s++)
         {
             for (var t = 0; t < content.Sections[s].Topics.Count; t++)
             {
                 var topic = content.Sections[s].Topics[t];
-                var renamed = topic.FormerSlugs.FirstOrDefault(former => live.Contains(former) && !stated.Contains(former));
+                var renamed = topic.FormerSlugs.Select(former => live.GetValueOrDefault(former))
+                    .FirstOrDefault(current => current is not null && !stated.Contains(current));
                 if (renamed is not null && _topics.Any(existing => existing.IsRetired && existing.Slug == topic.Slug))
                 {
                     faults[$"sections[{s}].topics[{t}].slug"] =

@@ -261,6 +261,27 @@ public class LearningRoadmapApplyTests
     }
 
     [Fact]
+    public void A_rename_to_the_slug_of_a_retired_topic_is_refused_when_it_names_the_topic_by_an_older_slug_too()
+    {
+        var roadmap = Published();
+        roadmap.Apply(Small().WithTopic("a", t => t with { Slug = "a2", FormerSlugs = ["a"] }).WithTopic("b", t => t with { Prerequisites = ["a2"] }), Later)
+            .IsSuccess.Should().BeTrue("a renamed a2");
+        roadmap.Apply(Small().WithSections(Small().Sections[0], Section("advanced")).WithTopic("a", t => t with { Slug = "a2", FormerSlugs = ["a"] })
+            .WithTopic("b", t => t with { Prerequisites = ["a2"] }), Later).IsSuccess.Should().BeTrue("c retired");
+        var version = roadmap.Version;
+        var a2 = roadmap.FindTopic("a2")!;
+
+        var result = roadmap.Apply(Small().WithSections(Small().Sections[0], Section("advanced")).WithTopic("a", t => t with { Slug = "c", FormerSlugs = ["a"] })
+            .WithTopic("b", t => t with { Prerequisites = ["c"] }), Later);
+
+        result.Error!.Type.Should().Be(ErrorType.Unprocessable, "'a' is a2's former slug: c would come back and a2 be retired");
+        result.Error.Details!["sections[0].topics[0].slug"].Should().ContainSingle().Which.Should().Contain("'a2' cannot be renamed");
+        roadmap.Version.Should().Be(version);
+        roadmap.FindTopic("a2").Should().BeSameAs(a2);
+        roadmap.FindTopic("c").Should().BeNull("still retired");
+    }
+
+    [Fact]
     public void Former_slugs_keep_the_order_they_were_listed_in()
     {
         var content = Small().WithTopic("c", t => t with { FormerSlugs = ["zz", "yy"] });
