@@ -298,6 +298,35 @@ public abstract class RoadmapAuthoringTests<TFactory>(TFactory factory) : ApiTes
     }
 
     [Fact]
+    public async Task Publishing_and_archiving_racing_updates_run_again_rather_than_answer_409()
+    {
+        using var author = await SignIn(Roles.Author);
+        var documents = Enumerable.Range(0, 6).Select(_ => TestDocuments.Small(TestDocuments.NewSlug())).ToList();
+        foreach (var document in documents)
+        {
+            (await Put(author.Client, document)).EnsureSuccessStatusCode();
+        }
+
+        var published = await Task.WhenAll(documents.Select(async document =>
+        {
+            var updates = Enumerable.Range(0, 3).Select(async i => (await Put(author.Client, document with { Title = $"Draft {i}" })).StatusCode);
+            var publish = author.Client.PostAsync($"/api/roadmaps/{document.Slug}/publish", null, Ct);
+            await Task.WhenAll(updates);
+            return (await publish).StatusCode;
+        }));
+        var archived = await Task.WhenAll(documents.Select(async document =>
+        {
+            var updates = Enumerable.Range(0, 3).Select(async i => (await Put(author.Client, document with { Title = $"Published {i}" })).StatusCode);
+            var archive = author.Client.PostAsync($"/api/roadmaps/{document.Slug}/archive", null, Ct);
+            await Task.WhenAll(updates);
+            return (await archive).StatusCode;
+        }));
+
+        published.Should().OnlyContain(s => s == HttpStatusCode.OK, "a publish that lost a race to an update runs again on what the update left");
+        archived.Should().OnlyContain(s => s == HttpStatusCode.OK, "so does an archive");
+    }
+
+    [Fact]
     public async Task The_export_carries_the_ETag_to_send_back_as_If_Match()
     {
         var document = TestDocuments.Small(TestDocuments.NewSlug());
